@@ -1,0 +1,294 @@
+/**
+ * Validating and migrating saved engine state. An imported or persisted state is checked
+ * whole: it is either accepted as it is or refused with a list of what is wrong.
+ */
+import { z } from 'zod'
+import type { EngineState } from './model'
+
+export const CURRENT_STATE_VERSION = 1
+
+export class InvalidStateError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`This is not a valid simulator state: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`)
+    this.name = 'InvalidStateError'
+  }
+}
+
+const id = z.string().regex(/^\d+$/, 'must be a decimal id')
+const time = z.number().int().nonnegative()
+const envType = z.enum(['dev', 'stage', 'prod', 'rde', 'preprod'])
+const stepAction = z.enum([
+  'validate',
+  'build',
+  'codeQuality',
+  'buildImage',
+  'deploy',
+  'productTest',
+  'functionalTest',
+  'uiTest',
+  'contentAudit',
+  'approval',
+  'schedule',
+])
+const stepStatus = z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'ERROR', 'ROLLING_BACK', 'ROLLED_BACK', 'WAITING', 'CANCELLED', 'FAILED', 'INCOMPLETE'])
+const executionStatus = z.enum(['NOT_STARTED', 'RUNNING', 'CANCELLING', 'CANCELLED', 'FINISHED', 'ERROR', 'FAILED'])
+
+const variable = z.strictObject({
+  name: z.string().min(1),
+  type: z.enum(['string', 'secretString']),
+  value: z.string().optional(),
+  secret: z.strictObject({ length: z.number().int().nonnegative(), fingerprint: z.string() }).optional(),
+  service: z.string().optional(),
+  status: z.enum(['ready', 'updating']),
+  updatedAt: time,
+})
+
+const program = z.strictObject({
+  id,
+  name: z.string().min(1).max(64),
+  enabled: z.boolean(),
+  tenantId: z.string(),
+  imsOrgId: z.string(),
+  status: z.enum(['creating', 'ready', 'deleting', 'deleted', 'deleted_failed', 'failed']),
+  type: z.enum(['aem_cloud_service', 'aem_managed_services']),
+  region: z.string(),
+  createdAt: time,
+  updatedAt: time,
+})
+
+const environment = z.strictObject({
+  id,
+  programId: id,
+  name: z.string().min(1),
+  description: z.string(),
+  type: envType,
+  status: z.enum(['creating', 'ready', 'deleting', 'deleted', 'updating', 'failed', 'deploy_failed', 'created', 'restoring', 'restore_failed', 'resetting', 'reset_failed', 'degraded', 'hibernated']),
+  region: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  isAdditionalStage: z.boolean(),
+  request: z.strictObject({ baseBranch: z.enum(['INTEGRATION', 'MASTER']), requestedAt: time, readyAt: time }).optional(),
+  publishPairs: z.number().int().min(1).max(20),
+  variables: z.array(variable).max(200),
+})
+
+const repository = z.strictObject({
+  id,
+  programId: id,
+  name: z.string().min(1),
+  description: z.string(),
+  url: z.string(),
+  branches: z.array(z.strictObject({ name: z.string().min(1), commits: z.array(z.string().regex(/^[0-9a-f]{40}$/)).min(1) })),
+})
+
+const phase = z.strictObject({
+  id,
+  name: z.string(),
+  type: z.enum(['VALIDATE', 'BUILD', 'DEPLOY']),
+  repositoryId: id.optional(),
+  branch: z.string().optional(),
+  environmentId: id.optional(),
+  environmentType: envType.optional(),
+  steps: z.array(z.strictObject({ id, action: stepAction })).min(1),
+})
+
+const pipeline = z.strictObject({
+  id,
+  programId: id,
+  name: z.string().min(1).max(64),
+  category: z.enum(['production', 'nonProduction', 'stageOnly', 'prodOnly']),
+  nonProdKind: z.enum(['codeQuality', 'deployment']).optional(),
+  trigger: z.enum(['MANUAL', 'ON_COMMIT']),
+  importantMetricFailureBehavior: z.enum(['ASK', 'FAIL', 'CONTINUE']),
+  codeSource: z.enum(['fullStack', 'config', 'frontEnd', 'webTierConfig']),
+  repositoryId: id.optional(),
+  branch: z.string().optional(),
+  codeLocation: z.string(),
+  buildStrategy: z.enum(['FULL', 'SMART']),
+  ignoreWebTierConfig: z.boolean(),
+  environmentIds: z.array(id),
+  productionOptions: z.strictObject({ pauseBeforeProd: z.boolean(), scheduled: z.boolean() }),
+  stageTesting: z.strictObject({
+    productFunctional: z.boolean(),
+    customFunctional: z.boolean(),
+    customUi: z.boolean(),
+    experienceAudit: z.boolean(),
+    experienceAuditPaths: z.array(z.string().startsWith('/')).max(25),
+  }),
+  phases: z.array(phase).min(1).max(100),
+  createdAt: time,
+  updatedAt: time,
+  lastStartedAt: time.optional(),
+  lastFinishedAt: time.optional(),
+  currentExecutionId: id.optional(),
+  executionIds: z.array(id),
+  variables: z.array(variable).max(200),
+  favoriteOf: z.array(z.enum(['business-owner', 'deployment-manager', 'program-manager', 'developer'])),
+})
+
+const metric = z.strictObject({
+  id,
+  kpi: z.string(),
+  severity: z.enum(['critical', 'important', 'informational']),
+  passed: z.boolean(),
+  override: z.boolean(),
+  actualValue: z.string(),
+  expectedValue: z.string(),
+  comparator: z.enum(['GT', 'GTE', 'LT', 'LTE', 'EQ', 'NEQ']),
+})
+
+const stepState = z.strictObject({
+  id,
+  stepId: id,
+  phaseId: id,
+  action: stepAction,
+  variant: z.enum(['artifactPreparation', 'copyArtifacts']).optional(),
+  environmentId: id.optional(),
+  environmentType: envType.optional(),
+  repositoryId: id.optional(),
+  branch: z.string().optional(),
+  commitId: z.string().optional(),
+  status: stepStatus,
+  startedAt: time.optional(),
+  finishedAt: time.optional(),
+  updatedAt: time,
+  plannedMs: z.number().int().nonnegative().optional(),
+  metrics: z.array(metric).optional(),
+  input: z.record(z.string(), z.unknown()).optional(),
+  timeoutAt: time.optional(),
+  scheduledFor: time.optional(),
+  activities: z
+    .array(z.strictObject({ id: z.number().int(), description: z.string(), status: z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'FAILED']) }))
+    .optional(),
+  currentActivityId: z.number().int().optional(),
+  resultMessage: z.string().optional(),
+  timerId: z.number().int().optional(),
+})
+
+const execution = z.strictObject({
+  id,
+  programId: id,
+  pipelineId: id,
+  category: z.enum(['production', 'nonProduction', 'stageOnly', 'prodOnly']),
+  artifactsVersion: z.string(),
+  user: z.string(),
+  status: executionStatus,
+  trigger: z.enum(['ON_COMMIT', 'MANUAL', 'PUSH_UPGRADES', 'RE_EXECUTE']),
+  mode: z.enum(['NORMAL', 'EMERGENCY']),
+  createdAt: time,
+  updatedAt: time,
+  finishedAt: time.optional(),
+  repositoryId: id.optional(),
+  branch: z.string().optional(),
+  commitId: z.string().optional(),
+  sourceExecutionId: id.optional(),
+  builtByExecutionId: id.optional(),
+  validatedByExecutionId: id.optional(),
+  reExecutedFromStepId: id.optional(),
+  failureReason: z.string().optional(),
+  steps: z.array(stepState).min(1),
+})
+
+const timerPayload = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('step-done'), executionId: id, stepIndex: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('activity-done'), executionId: id, stepIndex: z.number().int().nonnegative(), activityId: z.number().int() }),
+  z.strictObject({ kind: z.literal('wait-timeout'), executionId: id, stepIndex: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('scheduled-start'), executionId: id, stepIndex: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('environment-ready'), environmentId: id }),
+])
+
+const stateSchema = z.strictObject({
+  version: z.literal(CURRENT_STATE_VERSION),
+  scenario: z.string(),
+  clock: z.strictObject({
+    now: time,
+    nextSeq: z.number().int().positive(),
+    heap: z.array(z.strictObject({ id: z.number().int(), at: time, seq: z.number().int(), payload: timerPayload })),
+  }),
+  random: z.strictObject({ seed: z.number().int().nonnegative(), state: z.number().int().nonnegative() }),
+  nextId: z.number().int().positive(),
+  programs: z.array(program),
+  environments: z.array(environment),
+  repositories: z.array(repository),
+  pipelines: z.array(pipeline),
+  executions: z.array(execution),
+  faults: z.array(
+    z.strictObject({
+      id,
+      pipelineId: id,
+      action: stepAction,
+      environmentType: envType.optional(),
+      status: z.enum(['FAILED', 'ERROR']),
+      metric: z.enum(['critical', 'important']).optional(),
+      remaining: z.number().int().positive(),
+    }),
+  ),
+  events: z.array(
+    z.strictObject({
+      id,
+      at: time,
+      type: z.enum(['started', 'waiting', 'ended']),
+      programId: id,
+      pipelineId: id,
+      executionId: id,
+      stepAction: stepAction.optional(),
+      status: z.union([executionStatus, stepStatus]).optional(),
+    }),
+  ),
+  revision: z.number().int().nonnegative(),
+})
+
+/** Older state versions and how to bring them up to date; none exist yet. */
+const MIGRATIONS: Record<number, (state: Record<string, unknown>) => Record<string, unknown>> = {}
+
+function migrate(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
+  let state = raw as Record<string, unknown>
+  let version = typeof state.version === 'number' ? state.version : undefined
+  while (version !== undefined && version < CURRENT_STATE_VERSION && MIGRATIONS[version]) {
+    state = (MIGRATIONS[version] as (s: Record<string, unknown>) => Record<string, unknown>)(state)
+    version = state.version as number
+  }
+  return state
+}
+
+/** Checks references between entities, which the shape alone cannot. */
+function referenceProblems(state: EngineState): string[] {
+  const problems: string[] = []
+  const programs = new Set(state.programs.map((p) => p.id))
+  const environments = new Set(state.environments.map((e) => e.id))
+  const pipelines = new Map(state.pipelines.map((p) => [p.id, p]))
+  const executions = new Set(state.executions.map((e) => e.id))
+  for (const e of state.environments) if (!programs.has(e.programId)) problems.push(`environment ${e.id} belongs to unknown program ${e.programId}`)
+  for (const r of state.repositories) if (!programs.has(r.programId)) problems.push(`repository ${r.id} belongs to unknown program ${r.programId}`)
+  for (const p of state.pipelines) {
+    if (!programs.has(p.programId)) problems.push(`pipeline ${p.id} belongs to unknown program ${p.programId}`)
+    for (const envId of p.environmentIds) if (!environments.has(envId)) problems.push(`pipeline ${p.id} targets unknown environment ${envId}`)
+    if (p.currentExecutionId && !executions.has(p.currentExecutionId)) problems.push(`pipeline ${p.id} runs unknown execution ${p.currentExecutionId}`)
+    for (const execId of p.executionIds) if (!executions.has(execId)) problems.push(`pipeline ${p.id} lists unknown execution ${execId}`)
+  }
+  for (const e of state.executions) {
+    const p = pipelines.get(e.pipelineId)
+    if (!p || p.programId !== e.programId) problems.push(`execution ${e.id} belongs to unknown pipeline ${e.pipelineId}`)
+  }
+  const highest = [...state.programs, ...state.environments, ...state.repositories, ...state.pipelines, ...state.executions].reduce(
+    (max, entity) => Math.max(max, Number(entity.id)),
+    0,
+  )
+  if (state.nextId <= highest) problems.push(`nextId ${state.nextId} is not above the highest id in use (${highest})`)
+  return problems
+}
+
+/** Parses saved state (already JSON-decoded), migrating older versions; throws `InvalidStateError`. */
+export function parseState(raw: unknown): EngineState {
+  const result = stateSchema.safeParse(migrate(raw))
+  if (!result.success) {
+    throw new InvalidStateError(
+      result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`),
+    )
+  }
+  const state = result.data as EngineState
+  const problems = referenceProblems(state)
+  if (problems.length > 0) throw new InvalidStateError(problems)
+  return state
+}

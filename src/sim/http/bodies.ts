@@ -1,0 +1,66 @@
+/**
+ * Request body schemas. A body that does not fit is refused whole with field errors in the
+ * Cloud Manager validation-problem shape.
+ */
+import { z } from 'zod'
+import { DomainError, type FieldError } from '../../engine/errors'
+
+const id = z.string().regex(/^\d+$/, 'must be an id')
+
+const productionOptions = z.strictObject({ pauseBeforeProd: z.boolean().optional(), scheduled: z.boolean().optional() })
+const stageTesting = z.strictObject({
+  productFunctional: z.boolean().optional(),
+  customFunctional: z.boolean().optional(),
+  customUi: z.boolean().optional(),
+  experienceAudit: z.boolean().optional(),
+  experienceAuditPaths: z.array(z.string().max(2048)).max(100).optional(),
+})
+
+const settings = {
+  nonProdKind: z.enum(['codeQuality', 'deployment']).optional(),
+  trigger: z.enum(['MANUAL', 'ON_COMMIT']).optional(),
+  importantMetricFailureBehavior: z.enum(['ASK', 'FAIL', 'CONTINUE']).optional(),
+  codeSource: z.enum(['fullStack', 'config', 'frontEnd', 'webTierConfig']).optional(),
+  repositoryId: id.optional(),
+  branch: z.string().min(1).max(255).optional(),
+  codeLocation: z.string().max(1024).optional(),
+  buildStrategy: z.enum(['FULL', 'SMART']).optional(),
+  ignoreWebTierConfig: z.boolean().optional(),
+  environmentIds: z.array(id).max(2).optional(),
+  productionOptions: productionOptions.optional(),
+  stageTesting: stageTesting.optional(),
+}
+
+export const pipelineCreateBody = z.strictObject({
+  // Length and uniqueness are domain rules, reported by the engine with the other field errors.
+  name: z.string().max(10_000),
+  category: z.enum(['production', 'nonProduction', 'stageOnly', 'prodOnly']),
+  ...settings,
+  // Accepted for compatibility with the create body of spec §H.5; not modelled.
+  dispatcherPaths: z.unknown().optional(),
+})
+
+const phasePatch = z.looseObject({
+  name: z.string().optional(),
+  type: z.enum(['VALIDATE', 'BUILD', 'DEPLOY']).optional(),
+  repositoryId: id.optional(),
+  branch: z.string().min(1).max(255).optional(),
+  environmentId: id.optional(),
+})
+
+export const pipelinePatchBody = z.strictObject({
+  name: z.string().max(10_000).optional(),
+  ...settings,
+  phases: z.array(phasePatch).max(100).optional(),
+})
+
+/** Parses `body` or throws a validation `DomainError` listing every problem. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body)
+  if (result.success) return result.data
+  const errors: FieldError[] = result.error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : 'body',
+    message: issue.message,
+  }))
+  throw new DomainError('invalid', 'The request body is not valid.', errors)
+}

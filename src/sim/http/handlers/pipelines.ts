@@ -1,0 +1,72 @@
+import { http, HttpResponse } from 'msw'
+import type { PipelineConfig } from '../../../engine/model'
+import type { SimRuntime } from '../../runtime'
+import { parseBody, pipelineCreateBody, pipelinePatchBody } from '../bodies'
+import { paths } from '../representations/links'
+import { pipeline, pipelineList } from '../representations/pipelines'
+import { apiRoute, readJson } from '../route'
+
+type P = { programId: string }
+type PL = P & { pipelineId: string }
+
+/** Maps the public phase-level patch onto the configuration it changes. */
+function configPatch(body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineConfig> {
+  const { phases, productionOptions, stageTesting, ...rest } = body
+  const patch: Partial<PipelineConfig> = { ...rest } as Partial<PipelineConfig>
+  for (const phase of phases ?? []) {
+    if (phase.type === 'BUILD' || phase.name?.startsWith('BUILD')) {
+      if (phase.repositoryId) patch.repositoryId = phase.repositoryId
+      if (phase.branch) patch.branch = phase.branch
+    }
+  }
+  return { ...patch, ...(productionOptions ? { productionOptions } : {}), ...(stageTesting ? { stageTesting } : {}) } as Partial<PipelineConfig>
+}
+
+export function pipelineHandlers(runtime: SimRuntime) {
+  return [
+    http.get<P>(
+      '/api/program/:programId/pipelines',
+      apiRoute<P>(runtime, 'getPipelines', ({ engine, actor, params, url }) => {
+        const all = engine.pipelines(params.programId)
+        return HttpResponse.json(pipelineList(engine, actor, params.programId, all.filter((p) => !url.searchParams.get('type') || p.category === url.searchParams.get('type'))))
+      }),
+    ),
+    http.post<P>(
+      '/api/program/:programId/pipelines',
+      apiRoute<P>(runtime, 'createPipeline', async ({ engine, actor, params, request }) => {
+        const read = await readJson(request)
+        if (!read.ok) return read.response
+        const body = parseBody(pipelineCreateBody, read.body)
+        const { dispatcherPaths: _ignored, ...input } = body
+        const created = engine.createPipeline(actor, params.programId, input as Parameters<typeof engine.createPipeline>[2])
+        return HttpResponse.json(pipeline(engine, actor, created), {
+          status: 201,
+          headers: { Location: paths.pipeline(params.programId, created.id) },
+        })
+      }),
+    ),
+    http.get<PL>(
+      '/api/program/:programId/pipeline/:pipelineId',
+      apiRoute<PL>(runtime, 'getPipeline', ({ engine, actor, params }) =>
+        HttpResponse.json(pipeline(engine, actor, engine.pipeline(params.programId, params.pipelineId))),
+      ),
+    ),
+    http.patch<PL>(
+      '/api/program/:programId/pipeline/:pipelineId',
+      apiRoute<PL>(runtime, 'patchPipeline', async ({ engine, actor, params, request }) => {
+        const read = await readJson(request)
+        if (!read.ok) return read.response
+        const patch = configPatch(parseBody(pipelinePatchBody, read.body))
+        const updated = engine.updatePipeline(actor, params.programId, params.pipelineId, patch)
+        return HttpResponse.json(pipeline(engine, actor, updated))
+      }),
+    ),
+    http.delete<PL>(
+      '/api/program/:programId/pipeline/:pipelineId',
+      apiRoute<PL>(runtime, 'deletePipeline', ({ engine, actor, params }) => {
+        engine.deletePipeline(actor, params.programId, params.pipelineId)
+        return new HttpResponse(null, { status: 204 })
+      }),
+    ),
+  ]
+}

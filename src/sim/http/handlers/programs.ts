@@ -1,0 +1,53 @@
+import { http, HttpResponse } from 'msw'
+import type { SimRuntime } from '../../runtime'
+import { environment, environmentList } from '../representations/environments'
+import { program, programList } from '../representations/programs'
+import { branchList, repository, repositoryList } from '../representations/repositories'
+import { apiRoute } from '../route'
+
+type P = { programId: string }
+
+export function programHandlers(runtime: SimRuntime) {
+  return [
+    http.get('/api/programs', apiRoute(runtime, 'getPrograms', ({ engine }) => HttpResponse.json(programList(engine.listPrograms())))),
+    http.get<P>(
+      '/api/program/:programId',
+      apiRoute<P>(runtime, 'getProgram', ({ engine, actor, params }) =>
+        HttpResponse.json(program(engine, actor, engine.program(params.programId))),
+      ),
+    ),
+    http.get<P>(
+      '/api/program/:programId/environments',
+      apiRoute<P>(runtime, 'getEnvironments', ({ engine, params, url }) => {
+        const type = url.searchParams.get('type')
+        const envs = engine.environments(params.programId).filter((e) => !type || e.type === type)
+        return HttpResponse.json(environmentList(params.programId, envs.map((e) => environment(e, engine.environmentLock(e.id)))))
+      }),
+    ),
+    http.get<P & { environmentId: string }>(
+      '/api/program/:programId/environment/:environmentId',
+      apiRoute<P & { environmentId: string }>(runtime, 'getEnvironment', ({ engine, params }) => {
+        const env = engine.environment(params.programId, params.environmentId)
+        return HttpResponse.json(environment(env, engine.environmentLock(env.id)))
+      }),
+    ),
+    http.get<P>(
+      '/api/program/:programId/repositories',
+      apiRoute<P>(runtime, 'getRepositories', ({ engine, params }) =>
+        HttpResponse.json(repositoryList(params.programId, engine.repositories(params.programId))),
+      ),
+    ),
+    http.get<P & { repositoryId: string }>(
+      '/api/program/:programId/repository/:repositoryId',
+      apiRoute<P & { repositoryId: string }>(runtime, 'getRepository', ({ engine, params }) =>
+        HttpResponse.json(repository(engine.repository(params.programId, params.repositoryId))),
+      ),
+    ),
+    http.get<P & { repositoryId: string }>(
+      '/api/program/:programId/repository/:repositoryId/branches',
+      apiRoute<P & { repositoryId: string }>(runtime, 'getBranches', ({ engine, params }) =>
+        HttpResponse.json(branchList(engine.repository(params.programId, params.repositoryId))),
+      ),
+    ),
+  ]
+}

@@ -1,0 +1,54 @@
+import type { EmbeddedProgram, Program, ProgramList } from '../../../contract/resources'
+import { REL } from '../../../contract/rels'
+import type { Engine } from '../../../engine/engine'
+import type { Actor, Program as ProgramModel } from '../../../engine/model'
+import { isoRequired } from '../route'
+import { links, paths } from './links'
+
+export function embeddedProgram(p: ProgramModel): EmbeddedProgram {
+  return {
+    id: p.id,
+    name: p.name,
+    enabled: p.enabled,
+    tenantId: p.tenantId,
+    status: p.status,
+    createdAt: isoRequired(p.createdAt),
+    updatedAt: isoRequired(p.updatedAt),
+    _links: links([
+      ['self', paths.program(p.id)],
+      [REL.tenant, `/api/tenant/${p.tenantId}`],
+    ]),
+  }
+}
+
+export function programList(programs: readonly ProgramModel[]): ProgramList {
+  return {
+    _totalNumberOfItems: programs.length,
+    _embedded: { programs: programs.map(embeddedProgram) },
+    _links: links([['self', paths.programs()]]),
+  }
+}
+
+export function program(engine: Engine, actor: Actor, p: ProgramModel): Program {
+  const menu = (kind: 'production' | 'nonProduction' | 'prodOnly') => {
+    const verdict = engine.canAddPipeline(actor, p.id, kind)
+    return verdict.ok ? { allowed: true } : { allowed: false, reason: verdict.error.message }
+  }
+  return {
+    ...embeddedProgram(p),
+    imsOrgId: p.imsOrgId,
+    type: p.type,
+    capabilities: {},
+    'x-sim': {
+      region: p.region,
+      addPipeline: { production: menu('production'), nonProduction: menu('nonProduction'), prodOnly: menu('prodOnly') },
+    },
+    _links: links([
+      ['self', paths.program(p.id)],
+      [REL.pipelines, paths.pipelines(p.id)],
+      [REL.environments, paths.environments(p.id)],
+      [REL.repositories, paths.repositories(p.id)],
+      [REL.tenant, `/api/tenant/${p.tenantId}`],
+    ]),
+  }
+}

@@ -1,0 +1,23 @@
+import optimizeLocales from '@react-aria/optimize-locales-plugin'
+import react from '@vitejs/plugin-react'
+import macros from 'unplugin-parcel-macros'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  // The style macro must run before any other transform.
+  plugins: [macros.vite(), react(), { ...optimizeLocales.vite({ locales: ['en-US'] }), enforce: 'pre' }],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173), strictPort: true },
+  build: {
+    target: ['es2022'],
+    cssMinify: 'lightningcss',
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (/macro-(.*)\.css$/.test(id) || /@react-spectrum\/s2\/.*\.css$/.test(id)) return 's2-styles'
+          return undefined
+        },
+      },
+    },
+  },
+})
