@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import viteConfig from './vite.config'
+import viteConfig from './vite.config.ts'
 
 export default defineConfig({
   ...viteConfig,

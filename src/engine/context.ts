@@ -4,16 +4,7 @@
  */
 import { VirtualClock } from './clock'
 import { notFound } from './errors'
-import type {
-  EngineEvent,
-  EngineState,
-  Environment,
-  Execution,
-  Pipeline,
-  Program,
-  Repository,
-  TimerPayload,
-} from './model'
+import type { EngineEvent, EngineState, Environment, Execution, Pipeline, Program, Repository, TimerPayload } from './model'
 import { Random } from './random'
 
 export class EngineContext {

@@ -168,11 +168,7 @@ export class Engine {
     }
   }
 
-  createPipeline(
-    actor: Actor,
-    programId: string,
-    input: Partial<PipelineConfig> & Pick<PipelineConfig, 'name' | 'category'>,
-  ) {
+  createPipeline(actor: Actor, programId: string, input: Partial<PipelineConfig> & Pick<PipelineConfig, 'name' | 'category'>) {
     return this.mutate(() => createPipeline(this.ctx, actor, programId, withDefaults(input)))
   }
 

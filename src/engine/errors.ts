@@ -8,13 +8,7 @@ export interface FieldError {
   invalidValue?: unknown
 }
 
-export type DomainErrorKind =
-  | 'not-found'
-  | 'invalid'
-  | 'forbidden'
-  | 'conflict'
-  | 'precondition-failed'
-  | 'not-allowed'
+export type DomainErrorKind = 'not-found' | 'invalid' | 'forbidden' | 'conflict' | 'precondition-failed' | 'not-allowed'
 
 export class DomainError extends Error {
   constructor(
@@ -36,8 +30,7 @@ export const invalid = (message: string, fieldErrors: readonly FieldError[] = []
 
 export const forbidden = (message: string) => new DomainError('forbidden', message)
 
-export const conflict = (message: string, facts: Record<string, string> = {}) =>
-  new DomainError('conflict', message, [], facts)
+export const conflict = (message: string, facts: Record<string, string> = {}) => new DomainError('conflict', message, [], facts)
 
 export const preconditionFailed = (message: string, facts: Record<string, string> = {}) =>
   new DomainError('precondition-failed', message, [], facts)

@@ -14,15 +14,7 @@ import {
   refuse,
   type Verdict,
 } from './errors'
-import type {
-  Actor,
-  Environment,
-  Pipeline,
-  PipelineCategory,
-  PipelineConfig,
-  PipelinePhase,
-  StepAction,
-} from './model'
+import type { Actor, Environment, Pipeline, PipelineCategory, PipelineConfig, PipelinePhase, StepAction } from './model'
 import { permits } from './permissions'
 
 export const MAX_PIPELINES_PER_PROGRAM = 300
@@ -123,12 +115,7 @@ function addKindOf(category: PipelineCategory): AddPipelineKind {
  * Checks a configuration against the program. `existing` is the pipeline being edited, which
  * must not collide with itself. Returns every field problem at once.
  */
-export function validateConfig(
-  ctx: EngineContext,
-  programId: string,
-  config: PipelineConfig,
-  existing?: Pipeline,
-): FieldError[] {
+export function validateConfig(ctx: EngineContext, programId: string, config: PipelineConfig, existing?: Pipeline): FieldError[] {
   const errors: FieldError[] = []
   const others = ctx.pipelinesOf(programId).filter((p) => p.id !== existing?.id)
   const name = config.name.trim()
@@ -136,7 +123,11 @@ export function validateConfig(
   else if (config.name.length > MAX_PIPELINE_NAME) {
     errors.push({ field: 'name', message: `Use at most ${MAX_PIPELINE_NAME} characters.`, invalidValue: config.name })
   } else if (others.some((p) => p.name.trim().toLowerCase() === name.toLowerCase())) {
-    errors.push({ field: 'name', message: `A pipeline named "${name}" already exists in this program.`, invalidValue: config.name })
+    errors.push({
+      field: 'name',
+      message: `A pipeline named "${name}" already exists in this program.`,
+      invalidValue: config.name,
+    })
   }
 
   const envs = config.environmentIds.map((id) => ctx.findEnvironment(id))
@@ -169,7 +160,11 @@ export function validateConfig(
       errors.push({ field: 'repositoryId', message: 'A production only pipeline deploys promoted builds and has no repository.' })
     }
     if (config.trigger !== 'MANUAL') {
-      errors.push({ field: 'trigger', message: 'A production only pipeline is always started manually.', invalidValue: config.trigger })
+      errors.push({
+        field: 'trigger',
+        message: 'A production only pipeline is always started manually.',
+        invalidValue: config.trigger,
+      })
     }
   }
 
@@ -179,7 +174,11 @@ export function validateConfig(
   }
   paths.forEach((path, i) => {
     if (!path.startsWith('/')) {
-      errors.push({ field: `stageTesting.experienceAuditPaths[${i}]`, message: 'A page path must start with "/".', invalidValue: path })
+      errors.push({
+        field: `stageTesting.experienceAuditPaths[${i}]`,
+        message: 'A page path must start with "/".',
+        invalidValue: path,
+      })
     }
   })
   if (new Set(paths).size !== paths.length) {
@@ -201,14 +200,15 @@ function validateEnvironmentsForCategory(
   switch (config.category) {
     case 'production': {
       if (types.length !== 2 || types[0] !== 'stage' || types[1] !== 'prod' || envs[0]?.isAdditionalStage) {
-        errors.push({ field, message: 'A production pipeline deploys to the program\'s stage and production pair.' })
+        errors.push({ field, message: "A production pipeline deploys to the program's stage and production pair." })
       }
       if (isCoupled(config) && others.some(isCoupled)) {
         errors.push({ field: 'category', message: 'A program can have only one production pipeline.' })
       }
       if (config.codeSource === 'config' || config.codeSource === 'webTierConfig') {
         const twin = others.find((p) => p.category === 'production' && p.codeSource === config.codeSource)
-        if (twin) errors.push({ field: 'codeSource', message: `"${twin.name}" already deploys this kind of code to these environments.` })
+        if (twin)
+          errors.push({ field: 'codeSource', message: `"${twin.name}" already deploys this kind of code to these environments.` })
       }
       break
     }
@@ -249,7 +249,8 @@ function validateEnvironmentsForCategory(
       }
       if (config.codeSource === 'fullStack') {
         const twin = others.find(
-          (p) => p.category === 'nonProduction' && p.codeSource === 'fullStack' && p.environmentIds[0] === config.environmentIds[0],
+          (p) =>
+            p.category === 'nonProduction' && p.codeSource === 'fullStack' && p.environmentIds[0] === config.environmentIds[0],
         )
         if (twin) errors.push({ field, message: `"${twin.name}" already deploys full stack code to this environment.` })
       }
@@ -287,7 +288,9 @@ function testActions(config: PipelineConfig): StepAction[] {
     return steps
   }
   // Product and custom functional testing and the experience audit always run on stage.
-  return t.customUi ? ['productTest', 'functionalTest', 'uiTest', 'contentAudit'] : ['productTest', 'functionalTest', 'contentAudit']
+  return t.customUi
+    ? ['productTest', 'functionalTest', 'uiTest', 'contentAudit']
+    : ['productTest', 'functionalTest', 'contentAudit']
 }
 
 function buildActions(config: PipelineConfig): StepAction[] {
@@ -382,7 +385,9 @@ export function canEditPipeline(actor: Actor, pipeline: Pipeline): Verdict {
   const role = permits(actor, 'patchPipeline')
   if (!role.ok) return role
   if (pipeline.currentExecutionId) {
-    return refuse(preconditionFailed(`"${pipeline.name}" is running; edit it once the execution ends.`, { pipelineId: pipeline.id }))
+    return refuse(
+      preconditionFailed(`"${pipeline.name}" is running; edit it once the execution ends.`, { pipelineId: pipeline.id }),
+    )
   }
   return ALLOWED
 }
@@ -415,13 +420,17 @@ export function canDeletePipeline(ctx: EngineContext, actor: Actor, pipeline: Pi
   const role = permits(actor, 'deletePipeline')
   if (!role.ok) return role
   if (pipeline.currentExecutionId) {
-    return refuse(preconditionFailed(`"${pipeline.name}" is running; delete it once the execution ends.`, { pipelineId: pipeline.id }))
+    return refuse(
+      preconditionFailed(`"${pipeline.name}" is running; delete it once the execution ends.`, { pipelineId: pipeline.id }),
+    )
   }
   const dependant = ctx
     .pipelinesOf(pipeline.programId)
     .find((p) => p.category === 'prodOnly' && pipeline.category === 'stageOnly')
   if (dependant) {
-    return refuse(conflict(`"${dependant.name}" promotes builds of this pipeline; delete it first.`, { pipelineId: dependant.id }))
+    return refuse(
+      conflict(`"${dependant.name}" promotes builds of this pipeline; delete it first.`, { pipelineId: dependant.id }),
+    )
   }
   return ALLOWED
 }

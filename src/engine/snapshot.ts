@@ -9,7 +9,9 @@ export const CURRENT_STATE_VERSION = 1
 
 export class InvalidStateError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`This is not a valid simulator state: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`)
+    super(
+      `This is not a valid simulator state: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    )
     this.name = 'InvalidStateError'
   }
 }
@@ -30,7 +32,18 @@ const stepAction = z.enum([
   'approval',
   'schedule',
 ])
-const stepStatus = z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'ERROR', 'ROLLING_BACK', 'ROLLED_BACK', 'WAITING', 'CANCELLED', 'FAILED', 'INCOMPLETE'])
+const stepStatus = z.enum([
+  'NOT_STARTED',
+  'RUNNING',
+  'FINISHED',
+  'ERROR',
+  'ROLLING_BACK',
+  'ROLLED_BACK',
+  'WAITING',
+  'CANCELLED',
+  'FAILED',
+  'INCOMPLETE',
+])
 const executionStatus = z.enum(['NOT_STARTED', 'RUNNING', 'CANCELLING', 'CANCELLED', 'FINISHED', 'ERROR', 'FAILED'])
 
 const variable = z.strictObject({
@@ -62,7 +75,22 @@ const environment = z.strictObject({
   name: z.string().min(1),
   description: z.string(),
   type: envType,
-  status: z.enum(['creating', 'ready', 'deleting', 'deleted', 'updating', 'failed', 'deploy_failed', 'created', 'restoring', 'restore_failed', 'resetting', 'reset_failed', 'degraded', 'hibernated']),
+  status: z.enum([
+    'creating',
+    'ready',
+    'deleting',
+    'deleted',
+    'updating',
+    'failed',
+    'deploy_failed',
+    'created',
+    'restoring',
+    'restore_failed',
+    'resetting',
+    'reset_failed',
+    'degraded',
+    'hibernated',
+  ]),
   region: z.string(),
   createdAt: time,
   updatedAt: time,
@@ -158,7 +186,13 @@ const stepState = z.strictObject({
   timeoutAt: time.optional(),
   scheduledFor: time.optional(),
   activities: z
-    .array(z.strictObject({ id: z.number().int(), description: z.string(), status: z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'FAILED']) }))
+    .array(
+      z.strictObject({
+        id: z.number().int(),
+        description: z.string(),
+        status: z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'FAILED']),
+      }),
+    )
     .optional(),
   currentActivityId: z.number().int().optional(),
   resultMessage: z.string().optional(),
@@ -191,7 +225,12 @@ const execution = z.strictObject({
 
 const timerPayload = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('step-done'), executionId: id, stepIndex: z.number().int().nonnegative() }),
-  z.strictObject({ kind: z.literal('activity-done'), executionId: id, stepIndex: z.number().int().nonnegative(), activityId: z.number().int() }),
+  z.strictObject({
+    kind: z.literal('activity-done'),
+    executionId: id,
+    stepIndex: z.number().int().nonnegative(),
+    activityId: z.number().int(),
+  }),
   z.strictObject({ kind: z.literal('wait-timeout'), executionId: id, stepIndex: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('scheduled-start'), executionId: id, stepIndex: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('environment-ready'), environmentId: id }),
@@ -259,22 +298,30 @@ function referenceProblems(state: EngineState): string[] {
   const environments = new Set(state.environments.map((e) => e.id))
   const pipelines = new Map(state.pipelines.map((p) => [p.id, p]))
   const executions = new Set(state.executions.map((e) => e.id))
-  for (const e of state.environments) if (!programs.has(e.programId)) problems.push(`environment ${e.id} belongs to unknown program ${e.programId}`)
-  for (const r of state.repositories) if (!programs.has(r.programId)) problems.push(`repository ${r.id} belongs to unknown program ${r.programId}`)
+  for (const e of state.environments)
+    if (!programs.has(e.programId)) problems.push(`environment ${e.id} belongs to unknown program ${e.programId}`)
+  for (const r of state.repositories)
+    if (!programs.has(r.programId)) problems.push(`repository ${r.id} belongs to unknown program ${r.programId}`)
   for (const p of state.pipelines) {
     if (!programs.has(p.programId)) problems.push(`pipeline ${p.id} belongs to unknown program ${p.programId}`)
-    for (const envId of p.environmentIds) if (!environments.has(envId)) problems.push(`pipeline ${p.id} targets unknown environment ${envId}`)
-    if (p.currentExecutionId && !executions.has(p.currentExecutionId)) problems.push(`pipeline ${p.id} runs unknown execution ${p.currentExecutionId}`)
-    for (const execId of p.executionIds) if (!executions.has(execId)) problems.push(`pipeline ${p.id} lists unknown execution ${execId}`)
+    for (const envId of p.environmentIds)
+      if (!environments.has(envId)) problems.push(`pipeline ${p.id} targets unknown environment ${envId}`)
+    if (p.currentExecutionId && !executions.has(p.currentExecutionId))
+      problems.push(`pipeline ${p.id} runs unknown execution ${p.currentExecutionId}`)
+    for (const execId of p.executionIds)
+      if (!executions.has(execId)) problems.push(`pipeline ${p.id} lists unknown execution ${execId}`)
   }
   for (const e of state.executions) {
     const p = pipelines.get(e.pipelineId)
     if (!p || p.programId !== e.programId) problems.push(`execution ${e.id} belongs to unknown pipeline ${e.pipelineId}`)
   }
-  const highest = [...state.programs, ...state.environments, ...state.repositories, ...state.pipelines, ...state.executions].reduce(
-    (max, entity) => Math.max(max, Number(entity.id)),
-    0,
-  )
+  const highest = [
+    ...state.programs,
+    ...state.environments,
+    ...state.repositories,
+    ...state.pipelines,
+    ...state.executions,
+  ].reduce((max, entity) => Math.max(max, Number(entity.id)), 0)
   if (state.nextId <= highest) problems.push(`nextId ${state.nextId} is not above the highest id in use (${highest})`)
   return problems
 }

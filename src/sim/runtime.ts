@@ -31,6 +31,7 @@ export class SimRuntime {
   private anchorReal: number
   private anchorVirtual: number
   private readonly listeners = new Set<RuntimeListener>()
+  private readonly clockListeners = new Set<(clock: ClockSettings) => void>()
   private unsubscribe: () => void = () => {}
 
   constructor(private readonly options: RuntimeOptions) {
@@ -55,6 +56,12 @@ export class SimRuntime {
     return () => this.listeners.delete(listener)
   }
 
+  /** Called when the clock's speed or pause changes. */
+  onClockChange(listener: (clock: ClockSettings) => void): () => void {
+    this.clockListeners.add(listener)
+    return () => this.clockListeners.delete(listener)
+  }
+
   /** Brings virtual time up to the present. */
   sync(): void {
     if (this.settings.paused || this.settings.speed <= 0) return
@@ -73,6 +80,7 @@ export class SimRuntime {
     this.sync()
     this.settings = { ...this.settings, ...change }
     this.reanchor()
+    for (const l of this.clockListeners) l(this.clock)
   }
 
   reset(scenario: ScenarioName, seed?: number): void {

@@ -4,7 +4,8 @@
 import type { EngineContext } from '../context'
 import type { Environment, EnvironmentType, Program, Repository } from '../model'
 
-export const SCENARIO_EPOCH = Date.UTC(2026, 10, 2, 9, 0, 0)
+/** 2026-11-02T09:00:00.000Z: where every scenario's virtual clock starts. */
+export const SCENARIO_EPOCH = 1_793_610_000_000
 
 export function addProgram(ctx: EngineContext, name: string, overrides: Partial<Program> = {}): Program {
   return ctx.addProgram({

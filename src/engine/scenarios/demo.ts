@@ -27,12 +27,37 @@ export function demo(ctx: EngineContext): void {
     ...source,
     environmentIds: [stage.id, prod.id],
     productionOptions: { pauseBeforeProd: true, scheduled: false },
-    stageTesting: { productFunctional: true, customFunctional: true, customUi: true, experienceAudit: true, experienceAuditPaths: ['/us/en.html', '/us/en/products.html'] },
+    stageTesting: {
+      productFunctional: true,
+      customFunctional: true,
+      customUi: true,
+      experienceAudit: true,
+      experienceAuditPaths: ['/us/en.html', '/us/en/products.html'],
+    },
   })
-  create({ name: 'Dev Deploy', category: 'nonProduction', nonProdKind: 'deployment', ...source, branch: 'develop', environmentIds: [dev.id] })
-  create({ name: 'Code Quality', category: 'nonProduction', nonProdKind: 'codeQuality', ...source, branch: 'develop', trigger: 'ON_COMMIT' })
+  create({
+    name: 'Dev Deploy',
+    category: 'nonProduction',
+    nonProdKind: 'deployment',
+    ...source,
+    branch: 'develop',
+    environmentIds: [dev.id],
+  })
+  create({
+    name: 'Code Quality',
+    category: 'nonProduction',
+    nonProdKind: 'codeQuality',
+    ...source,
+    branch: 'develop',
+    trigger: 'ON_COMMIT',
+  })
   create({ name: 'Stage Only pipeline', category: 'stageOnly', ...source, environmentIds: [stage2.id] })
-  create({ name: 'Prod Only Pipeline', category: 'prodOnly', environmentIds: [prod.id], productionOptions: { pauseBeforeProd: true, scheduled: false } })
+  create({
+    name: 'Prod Only Pipeline',
+    category: 'prodOnly',
+    environmentIds: [prod.id],
+    productionOptions: { pauseBeforeProd: true, scheduled: false },
+  })
 
   const commerce = addProgram(ctx, 'Global Commerce', { region: 'nld2' })
   addEnvironment(ctx, commerce, 'commerce-dev', 'dev')

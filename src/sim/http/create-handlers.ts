@@ -17,10 +17,20 @@ export function createHandlers(runtime: SimRuntime) {
     ...pipelineHandlers(runtime),
     // Anything else under the API is answered, not passed on to the network.
     http.all('/api/*', ({ request }) =>
-      problem(404, PROBLEM_TYPES.notFound, 'Not Found', `No resource at ${new URL(request.url).pathname} answers ${request.method}.`),
+      problem(
+        404,
+        PROBLEM_TYPES.notFound,
+        'Not Found',
+        `No resource at ${new URL(request.url).pathname} answers ${request.method}.`,
+      ),
     ),
     http.all('/__sim/*', ({ request }) =>
-      problem(404, PROBLEM_TYPES.notFound, 'Not Found', `No simulator control at ${new URL(request.url).pathname} answers ${request.method}.`),
+      problem(
+        404,
+        PROBLEM_TYPES.notFound,
+        'Not Found',
+        `No simulator control at ${new URL(request.url).pathname} answers ${request.method}.`,
+      ),
     ),
   ]
 }

@@ -30,9 +30,12 @@ export const badRequest = (detail: string, errors?: string[]) =>
   problem(400, PROBLEM_TYPES.badRequest, 'Bad Request', detail, errors ?? [detail])
 
 export const unauthorized = (detail: string) =>
-  problemResponse({ type: PROBLEM_TYPES.unauthorized, title: 'Unauthorized', status: 401, detail, errors: [detail] }, {
-    'WWW-Authenticate': 'Bearer realm="cloudmanager"',
-  })
+  problemResponse(
+    { type: PROBLEM_TYPES.unauthorized, title: 'Unauthorized', status: 401, detail, errors: [detail] },
+    {
+      'WWW-Authenticate': 'Bearer realm="cloudmanager"',
+    },
+  )
 
 export function fieldErrors(operation: string, errors: DomainError['fieldErrors']): Record<string, ProblemFieldError> {
   const out: Record<string, ProblemFieldError> = {}

@@ -19,7 +19,11 @@ function configPatch(body: ReturnType<typeof pipelinePatchBody.parse>): Partial<
       if (phase.branch) patch.branch = phase.branch
     }
   }
-  return { ...patch, ...(productionOptions ? { productionOptions } : {}), ...(stageTesting ? { stageTesting } : {}) } as Partial<PipelineConfig>
+  return {
+    ...patch,
+    ...(productionOptions ? { productionOptions } : {}),
+    ...(stageTesting ? { stageTesting } : {}),
+  } as Partial<PipelineConfig>
 }
 
 export function pipelineHandlers(runtime: SimRuntime) {
@@ -28,7 +32,14 @@ export function pipelineHandlers(runtime: SimRuntime) {
       '/api/program/:programId/pipelines',
       apiRoute<P>(runtime, 'getPipelines', ({ engine, actor, params, url }) => {
         const all = engine.pipelines(params.programId)
-        return HttpResponse.json(pipelineList(engine, actor, params.programId, all.filter((p) => !url.searchParams.get('type') || p.category === url.searchParams.get('type'))))
+        return HttpResponse.json(
+          pipelineList(
+            engine,
+            actor,
+            params.programId,
+            all.filter((p) => !url.searchParams.get('type') || p.category === url.searchParams.get('type')),
+          ),
+        )
       }),
     ),
     http.post<P>(

@@ -9,7 +9,10 @@ type P = { programId: string }
 
 export function programHandlers(runtime: SimRuntime) {
   return [
-    http.get('/api/programs', apiRoute(runtime, 'getPrograms', ({ engine }) => HttpResponse.json(programList(engine.listPrograms())))),
+    http.get(
+      '/api/programs',
+      apiRoute(runtime, 'getPrograms', ({ engine }) => HttpResponse.json(programList(engine.listPrograms()))),
+    ),
     http.get<P>(
       '/api/program/:programId',
       apiRoute<P>(runtime, 'getProgram', ({ engine, actor, params }) =>
@@ -21,7 +24,12 @@ export function programHandlers(runtime: SimRuntime) {
       apiRoute<P>(runtime, 'getEnvironments', ({ engine, params, url }) => {
         const type = url.searchParams.get('type')
         const envs = engine.environments(params.programId).filter((e) => !type || e.type === type)
-        return HttpResponse.json(environmentList(params.programId, envs.map((e) => environment(e, engine.environmentLock(e.id)))))
+        return HttpResponse.json(
+          environmentList(
+            params.programId,
+            envs.map((e) => environment(e, engine.environmentLock(e.id))),
+          ),
+        )
       }),
     ),
     http.get<P & { environmentId: string }>(

@@ -18,7 +18,15 @@ const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000
 
 const advanceBody = z.strictObject({ ms: z.number().int().min(0).max(MAX_ADVANCE_MS) })
 const clockBody = z.strictObject({ speed: z.number().min(0).max(MAX_SPEED).optional(), paused: z.boolean().optional() })
-const resetBody = z.strictObject({ scenario: z.string().min(1).max(100), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() })
+const resetBody = z.strictObject({
+  scenario: z.string().min(1).max(100),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
+})
 
 export function clockOf(runtime: SimRuntime): SimClock {
   return { now: new Date(runtime.engine.now).toISOString(), ...runtime.clock }
@@ -26,38 +34,53 @@ export function clockOf(runtime: SimRuntime): SimClock {
 
 export function simHandlers(runtime: SimRuntime) {
   return [
-    http.get('/__sim/clock', simRoute(runtime, ({ runtime: rt }) => {
-      rt.sync()
-      return HttpResponse.json(clockOf(rt))
-    })),
-    http.post('/__sim/clock/advance', simRoute(runtime, async ({ request, runtime: rt }) => {
-      const read = await readJson(request)
-      if (!read.ok) return read.response
-      rt.advance(parseBody(advanceBody, read.body).ms)
-      return HttpResponse.json(clockOf(rt))
-    })),
-    http.put('/__sim/clock', simRoute(runtime, async ({ request, runtime: rt }) => {
-      const read = await readJson(request)
-      if (!read.ok) return read.response
-      rt.setClock(parseBody(clockBody, read.body))
-      return HttpResponse.json(clockOf(rt))
-    })),
-    http.get('/__sim/scenarios', simRoute(runtime, ({ runtime: rt }) => {
-      const list: SimScenarioList = {
-        current: rt.engine.state.scenario,
-        scenarios: Object.entries(SCENARIOS).map(([name, s]) => ({ name, description: s.description })),
-      }
-      return HttpResponse.json(list)
-    })),
-    http.post('/__sim/reset', simRoute(runtime, async ({ request, runtime: rt }) => {
-      const read = await readJson(request)
-      if (!read.ok) return read.response
-      const body = parseBody(resetBody, read.body)
-      if (!isScenarioName(body.scenario)) {
-        return badRequest(`Unknown scenario "${body.scenario}". Known scenarios: ${Object.keys(SCENARIOS).join(', ')}.`)
-      }
-      rt.reset(body.scenario, body.seed ?? DEFAULT_SEED)
-      return HttpResponse.json({ scenario: body.scenario, seed: body.seed ?? DEFAULT_SEED, clock: clockOf(rt) })
-    })),
+    http.get(
+      '/__sim/clock',
+      simRoute(runtime, ({ runtime: rt }) => {
+        rt.sync()
+        return HttpResponse.json(clockOf(rt))
+      }),
+    ),
+    http.post(
+      '/__sim/clock/advance',
+      simRoute(runtime, async ({ request, runtime: rt }) => {
+        const read = await readJson(request)
+        if (!read.ok) return read.response
+        rt.advance(parseBody(advanceBody, read.body).ms)
+        return HttpResponse.json(clockOf(rt))
+      }),
+    ),
+    http.put(
+      '/__sim/clock',
+      simRoute(runtime, async ({ request, runtime: rt }) => {
+        const read = await readJson(request)
+        if (!read.ok) return read.response
+        rt.setClock(parseBody(clockBody, read.body))
+        return HttpResponse.json(clockOf(rt))
+      }),
+    ),
+    http.get(
+      '/__sim/scenarios',
+      simRoute(runtime, ({ runtime: rt }) => {
+        const list: SimScenarioList = {
+          current: rt.engine.state.scenario,
+          scenarios: Object.entries(SCENARIOS).map(([name, s]) => ({ name, description: s.description })),
+        }
+        return HttpResponse.json(list)
+      }),
+    ),
+    http.post(
+      '/__sim/reset',
+      simRoute(runtime, async ({ request, runtime: rt }) => {
+        const read = await readJson(request)
+        if (!read.ok) return read.response
+        const body = parseBody(resetBody, read.body)
+        if (!isScenarioName(body.scenario)) {
+          return badRequest(`Unknown scenario "${body.scenario}". Known scenarios: ${Object.keys(SCENARIOS).join(', ')}.`)
+        }
+        rt.reset(body.scenario, body.seed ?? DEFAULT_SEED)
+        return HttpResponse.json({ scenario: body.scenario, seed: body.seed ?? DEFAULT_SEED, clock: clockOf(rt) })
+      }),
+    ),
   ]
 }

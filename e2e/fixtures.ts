@@ -1,0 +1,64 @@
+/**
+ * Playwright fixtures. The simulated backend runs inside the page (MSW), so the simulator is
+ * driven through the page: `sim.reset()` loads a scenario, `sim.advance()` moves the clock.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+async function simFetch<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ path, method, body }) => {
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`)
+      return (await res.json()) as T
+    },
+    { path, method, body },
+  )
+}
+
+export interface Sim {
+  /** Opens the console, loads `scenario` on a paused clock and navigates to `path`. */
+  reset(scenario: string, options?: { path?: string; seed?: number; paused?: boolean }): Promise<void>
+  advance(ms: number): Promise<void>
+  waitUntilSaved(): Promise<void>
+  call<T>(path: string, method?: string, body?: unknown): Promise<T>
+}
+
+export const test = base.extend<{ sim: Sim }>({
+  sim: async ({ page }, use) => {
+    const sim: Sim = {
+      async reset(scenario, { path = '/programs', seed = 1, paused = true } = {}) {
+        await page.goto('/programs')
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        await simFetch(page, '/__sim/reset', 'POST', { scenario, seed })
+        await simFetch(page, '/__sim/clock', 'PUT', { paused })
+        await sim.waitUntilSaved()
+        await page.goto(path)
+      },
+      async advance(ms) {
+        await simFetch(page, '/__sim/clock/advance', 'POST', { ms })
+      },
+      async waitUntilSaved() {
+        await expect.poll(async () => (await simFetch<{ saved: boolean }>(page, '/__sim/status')).saved).toBe(true)
+      },
+      call: (path, method, body) => simFetch(page, path, method, body),
+    }
+    await use(sim)
+  },
+})
+
+/** Fails on serious or critical accessibility violations of what the page shows now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    'serious or critical accessibility violations',
+  ).toEqual([])
+}
+
+export { expect }
