@@ -31,7 +31,13 @@ test('a release manager opens Fresh Program, finds its pipelines and environment
     const res = await fetch('/api/program/1/pipelines', {
       method: 'POST',
       headers: { Authorization: 'Bearer deployment-manager', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'Survives reloads', category: 'nonProduction', nonProdKind: 'codeQuality', repositoryId: '5', branch: 'main' }),
+      body: JSON.stringify({
+        name: 'Survives reloads',
+        category: 'nonProduction',
+        nonProdKind: 'codeQuality',
+        repositoryId: '5',
+        branch: 'main',
+      }),
     })
     return res.status
   })

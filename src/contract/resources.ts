@@ -33,6 +33,8 @@ export interface Program extends EmbeddedProgram {
     region: string
     /** For each entry of the Add Pipeline menu: allowed, or why not. */
     addPipeline: Record<AddPipelineKind, { allowed: boolean; reason?: string }>
+    /** Whether this caller may request an additional staging environment now, and if not, why. */
+    requestAdditionalStage?: { allowed: boolean; reason?: string }
   }
 }
 
@@ -59,6 +61,45 @@ export interface Environment extends HalResource {
 }
 
 export type EnvironmentList = HalList<'environments', Environment>
+
+/** POST `/api/program/{programId}/environments` (Swagger `NewEnvironment`). */
+export interface EnvironmentCreate {
+  name: string
+  type: 'dev' | 'stage' | 'prod' | 'rde'
+  region: string
+  description?: string
+}
+
+/** (sim) POST `/api/program/{programId}/environments/additionalStageRequests` → 202 `Environment`. */
+export interface AdditionalStageRequest {
+  name: string
+  description?: string
+  baseBranch: 'INTEGRATION' | 'MASTER'
+  /** Optional; when given it must be the region of Stage and Production. */
+  region?: string
+}
+
+/** A variable as the API returns it: secrets never carry a value. */
+export interface Variable {
+  name: string
+  value?: string
+  type: 'string' | 'secretString'
+  service?: string
+  status: 'creating' | 'ready' | 'deleting' | 'deleted' | 'updating' | 'failed' | 'deleted_failed'
+}
+
+export type VariableList = HalList<'variables', Variable> & {
+  /** Set when this caller cannot PATCH the list now (role, environment lock, running pipeline). */
+  'x-sim'?: { blocked?: Blocked }
+}
+
+/** One entry of a PATCH `…/variables` body; an empty value deletes. */
+export interface VariableUpdate {
+  name: string
+  value: string
+  type?: 'string' | 'secretString'
+  service?: string
+}
 
 export interface Repository extends HalResource {
   id: string
@@ -161,6 +202,14 @@ export interface SimClock {
 export interface SimScenario {
   name: string
   description: string
+}
+
+/** PUT `/__sim/state` → 200: what was imported. */
+export interface SimStateSummary {
+  scenario: string
+  now: string
+  revision: number
+  counts: { programs: number; environments: number; repositories: number; pipelines: number; executions: number }
 }
 
 export interface SimScenarioList {

@@ -136,9 +136,11 @@ export class EngineContext {
   }
 
   emit(event: Omit<EngineEvent, 'id' | 'at'>): void {
-    this.state.events.push({ id: this.newId(), at: this.now, ...event })
+    const events = this.state.events
+    events.push({ id: this.newId(), at: this.now, ...event })
     // Keep the notification feed bounded; older events are history, not news.
-    if (this.state.events.length > 500) this.state.events.splice(0, this.state.events.length - 500)
+    // (shift, not splice: V8 trims the front in O(1), which keeps step transitions fast.)
+    while (events.length > 500) events.shift()
   }
 }
 

@@ -5,8 +5,18 @@
  */
 import { createClockState } from './clock'
 import { EngineContext } from './context'
+import {
+  type AdditionalStageRequestInput,
+  canCreateEnvironment,
+  canDeleteEnvironment,
+  canRequestAdditionalStage,
+  createEnvironment,
+  deleteEnvironment,
+  type NewEnvironmentInput,
+  requestAdditionalStage,
+} from './environments'
 import type { Verdict } from './errors'
-import { onTimer } from './executions'
+import { canCancelCurrent, canStart, environmentLock, onTimer } from './executions'
 import type { Actor, EngineState, PipelineConfig, TimerPayload } from './model'
 import {
   type AddPipelineKind,
@@ -22,6 +32,13 @@ import { createRandomState } from './random'
 import { SCENARIO_EPOCH } from './scenarios/builder'
 import { SCENARIOS, type ScenarioName } from './scenarios/index'
 import { CURRENT_STATE_VERSION } from './snapshot'
+import {
+  canEditEnvironmentVariables,
+  canEditPipelineVariables,
+  patchEnvironmentVariables,
+  patchPipelineVariables,
+  type VariableUpdate,
+} from './variables'
 
 export const DEFAULT_SEED = 1
 
@@ -122,8 +139,55 @@ export class Engine {
   }
 
   /** Why an environment cannot be changed right now, if a pipeline holds it. */
-  environmentLock(_environmentId: string): EnvironmentLock | undefined {
-    return undefined
+  environmentLock(environmentId: string): EnvironmentLock | undefined {
+    return environmentLock(this.ctx, environmentId)
+  }
+
+  // --- environment changes and variables (environments.ts, variables.ts) ---------------------
+
+  canCreateEnvironment(actor: Actor, programId: string): Verdict {
+    this.ctx.program(programId)
+    return canCreateEnvironment(actor)
+  }
+
+  createEnvironment(actor: Actor, programId: string, input: NewEnvironmentInput) {
+    return this.mutate(() => createEnvironment(this.ctx, actor, programId, input))
+  }
+
+  canDeleteEnvironment(actor: Actor, programId: string, environmentId: string): Verdict {
+    const env = this.ctx.environment(programId, environmentId)
+    return canDeleteEnvironment(this.ctx, actor, env, this.environmentLock(env.id))
+  }
+
+  deleteEnvironment(actor: Actor, programId: string, environmentId: string): void {
+    this.mutate(() => deleteEnvironment(this.ctx, actor, programId, environmentId, (id) => this.environmentLock(id)))
+  }
+
+  canRequestAdditionalStage(actor: Actor, programId: string): Verdict {
+    return canRequestAdditionalStage(this.ctx, actor, programId)
+  }
+
+  requestAdditionalStage(actor: Actor, programId: string, input: AdditionalStageRequestInput) {
+    return this.mutate(() => requestAdditionalStage(this.ctx, actor, programId, input))
+  }
+
+  canEditEnvironmentVariables(actor: Actor, programId: string, environmentId: string): Verdict {
+    const env = this.ctx.environment(programId, environmentId)
+    return canEditEnvironmentVariables(actor, env, this.environmentLock(env.id))
+  }
+
+  patchEnvironmentVariables(actor: Actor, programId: string, environmentId: string, updates: readonly VariableUpdate[]) {
+    return this.mutate(() =>
+      patchEnvironmentVariables(this.ctx, actor, programId, environmentId, updates, (id) => this.environmentLock(id)),
+    )
+  }
+
+  canEditPipelineVariables(actor: Actor, programId: string, pipelineId: string): Verdict {
+    return canEditPipelineVariables(actor, this.ctx.pipeline(programId, pipelineId))
+  }
+
+  patchPipelineVariables(actor: Actor, programId: string, pipelineId: string, updates: readonly VariableUpdate[]) {
+    return this.mutate(() => patchPipelineVariables(this.ctx, actor, programId, pipelineId, updates))
   }
 
   repositories(programId: string) {
@@ -165,6 +229,11 @@ export class Engine {
     return {
       edit: canEditPipeline(actor, pipeline),
       delete: canDeletePipeline(this.ctx, actor, pipeline),
+      start: canStart(this.ctx, actor, pipeline),
+      cancel: canCancelCurrent(
+        actor,
+        pipeline.currentExecutionId ? this.ctx.findExecution(pipeline.currentExecutionId) : undefined,
+      ),
     }
   }
 

@@ -228,6 +228,8 @@ export interface DeployActivity {
   id: number
   description: string
   status: 'NOT_STARTED' | 'RUNNING' | 'FINISHED' | 'FAILED'
+  /** When the activity ended (reported as `updated` in `deploymentStepDescription`). */
+  finishedAt?: number
 }
 
 export interface StepState {

@@ -32,7 +32,13 @@ function fieldErrors(fn: () => unknown): Record<string, string> {
 
 const coupled = { name: 'Production', category: 'production' as const, environmentIds: ['3', '4'] }
 const stageOnly = { name: 'Stage only', category: 'stageOnly' as const, environmentIds: ['3'] }
-const prodOnly = { name: 'Prod only', category: 'prodOnly' as const, environmentIds: ['4'], repositoryId: undefined, branch: undefined }
+const prodOnly = {
+  name: 'Prod only',
+  category: 'prodOnly' as const,
+  environmentIds: ['4'],
+  repositoryId: undefined,
+  branch: undefined,
+}
 
 describe('the Add Pipeline menu', () => {
   it('offers production and non-production but not production only on a fresh program', () => {
@@ -167,10 +173,12 @@ describe('creating pipelines', () => {
   it('allows at most 25 experience audit paths', () => {
     const { add } = fresh()
     const paths = Array.from({ length: 26 }, (_, i) => `/page-${i}`)
-    expect(fieldErrors(() => add({ ...coupled, stageTesting: { experienceAuditPaths: paths } as PipelineConfig['stageTesting'] }))).toHaveProperty(
-      'stageTesting.experienceAuditPaths',
-    )
-    expect(() => add({ ...coupled, stageTesting: { experienceAuditPaths: paths.slice(0, 25) } as PipelineConfig['stageTesting'] })).not.toThrow()
+    expect(
+      fieldErrors(() => add({ ...coupled, stageTesting: { experienceAuditPaths: paths } as PipelineConfig['stageTesting'] })),
+    ).toHaveProperty('stageTesting.experienceAuditPaths')
+    expect(() =>
+      add({ ...coupled, stageTesting: { experienceAuditPaths: paths.slice(0, 25) } as PipelineConfig['stageTesting'] }),
+    ).not.toThrow()
   })
 
   it('refuses an environment that is not ready', () => {
@@ -209,7 +217,7 @@ describe('editing and deleting pipelines', () => {
     const updated = engine.updatePipeline(DM, '1', p.id, { productionOptions: { pauseBeforeProd: true, scheduled: false } })
     expect(updated.phases.slice(0, 3).map((ph) => [ph.id, ph.steps.map((s) => s.id)])).toEqual(before.slice(0, 3))
     expect(updated.phases[3]?.steps.map((s) => s.action)).toEqual(['approval', 'deploy'])
-    expect(updated.phases[3]?.steps[1]?.id).toBe((before[3]?.[1] as string[])[0])
+    expect(updated.phases[3]?.steps[1]?.id).toBe((before[3] as [string, string[]])[1][0])
   })
 
   it('refuses to change the kind of a pipeline', () => {
@@ -218,7 +226,7 @@ describe('editing and deleting pipelines', () => {
     expect(fieldErrors(() => engine.updatePipeline(DM, '1', p.id, { category: 'nonProduction' }))).toHaveProperty('category')
   })
 
-  it('lets a rename keep its own name and refuses another pipeline\'s', () => {
+  it("lets a rename keep its own name and refuses another pipeline's", () => {
     const { engine, add } = fresh()
     const p = add(coupled)
     add(stageOnly)

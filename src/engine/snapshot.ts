@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { EngineState } from './model'
+import { storedVariableProblems } from './variables'
 
 export const CURRENT_STATE_VERSION = 1
 
@@ -191,6 +192,7 @@ const stepState = z.strictObject({
         id: z.number().int(),
         description: z.string(),
         status: z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'FAILED']),
+        finishedAt: time.optional(),
       }),
     )
     .optional(),
@@ -323,18 +325,83 @@ function referenceProblems(state: EngineState): string[] {
     ...state.executions,
   ].reduce((max, entity) => Math.max(max, Number(entity.id)), 0)
   if (state.nextId <= highest) problems.push(`nextId ${state.nextId} is not above the highest id in use (${highest})`)
+  problems.push(...environmentAndVariableProblems(state))
+  return problems
+}
+
+/** Environments, their provisioning requests and timers, and variables (environments.ts, variables.ts). */
+function environmentAndVariableProblems(state: EngineState): string[] {
+  const problems: string[] = []
+  const seenIds = new Set<string>()
+  for (const [kind, list] of [
+    ['program', state.programs],
+    ['environment', state.environments],
+    ['repository', state.repositories],
+    ['pipeline', state.pipelines],
+    ['execution', state.executions],
+  ] as const) {
+    for (const entity of list) {
+      if (seenIds.has(entity.id)) problems.push(`${kind} ${entity.id} reuses an id already in use`)
+      seenIds.add(entity.id)
+    }
+  }
+  const environments = new Map(state.environments.map((e) => [e.id, e]))
+  const readyTimers = new Set<string>()
+  const timerIds = new Set<number>()
+  for (const t of state.clock.heap) {
+    if (timerIds.has(t.id)) problems.push(`timer ${t.id} is scheduled twice`)
+    timerIds.add(t.id)
+    if (t.seq >= state.clock.nextSeq)
+      problems.push(`timer ${t.id} has sequence ${t.seq}, not below the clock's nextSeq ${state.clock.nextSeq}`)
+    if (t.payload.kind === 'environment-ready') {
+      if (!environments.has(t.payload.environmentId))
+        problems.push(`timer ${t.id} makes unknown environment ${t.payload.environmentId} ready`)
+      readyTimers.add(t.payload.environmentId)
+    }
+  }
+  const names = new Set<string>()
+  const additional = new Set<string>()
+  for (const e of state.environments) {
+    const name = `${e.programId}\u0000${e.name.trim().toLowerCase()}`
+    if (names.has(name)) problems.push(`environment ${e.id}: program ${e.programId} has two environments named "${e.name}"`)
+    names.add(name)
+    if (e.isAdditionalStage) {
+      if (e.type !== 'stage') problems.push(`environment ${e.id} is an additional staging environment of type ${e.type}`)
+      if (additional.has(e.programId)) problems.push(`program ${e.programId} has more than one additional staging environment`)
+      additional.add(e.programId)
+    }
+    if (e.request) {
+      if (!e.isAdditionalStage)
+        problems.push(`environment ${e.id} has a provisioning request but is not an additional staging environment`)
+      if (e.request.readyAt < e.request.requestedAt) problems.push(`environment ${e.id} would be ready before it was requested`)
+      if (e.status === 'creating' && !readyTimers.has(e.id)) {
+        problems.push(`environment ${e.id} is being provisioned but no timer will make it ready`)
+      }
+    }
+    problems.push(...storedVariableProblems(e.variables, 'environment', `environment ${e.id}`))
+  }
+  for (const p of state.pipelines) {
+    for (const envId of p.environmentIds) {
+      const env = environments.get(envId)
+      if (env && env.programId !== p.programId) problems.push(`pipeline ${p.id} targets environment ${envId} of another program`)
+    }
+    problems.push(...storedVariableProblems(p.variables, 'pipeline', `pipeline ${p.id}`))
+  }
   return problems
 }
 
 /** Parses saved state (already JSON-decoded), migrating older versions; throws `InvalidStateError`. */
 export function parseState(raw: unknown): EngineState {
-  const result = stateSchema.safeParse(migrate(raw))
+  const migrated = migrate(raw)
+  const result = stateSchema.safeParse(migrated)
   if (!result.success) {
     throw new InvalidStateError(
       result.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`),
     )
   }
-  const state = result.data as EngineState
+  // The schema has no transforms or defaults, so the validated input itself is returned: zod's
+  // output reorders keys to schema order, which would break byte-identical export→import→export.
+  const state = migrated as EngineState
   const problems = referenceProblems(state)
   if (problems.length > 0) throw new InvalidStateError(problems)
   return state

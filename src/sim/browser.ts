@@ -88,7 +88,10 @@ export async function startSimulator(): Promise<SimRuntime> {
   })
   const persistence = persistChanges(runtime, store)
   window.setInterval(() => runtime.sync(), TICK_MS)
-  const worker = setupWorker(...statusHandlers(runtime, store, state !== undefined, persistence.saved), ...createHandlers(runtime))
+  const worker = setupWorker(
+    ...statusHandlers(runtime, store, state !== undefined, persistence.saved),
+    ...createHandlers(runtime),
+  )
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,

@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '../actors'
 import type { EngineContext } from '../context'
 import { createPipeline, withDefaults } from '../pipelines'
 import { addEnvironment, addProgram, addRepository } from './builder'
+import { demoHistory } from './demo-history'
 
 /**
  * Several programs with the pipeline kinds release managers meet: a coupled production
@@ -81,4 +82,6 @@ export function demo(ctx: EngineContext): void {
   const sandbox = addProgram(ctx, 'Innovation Sandbox')
   addEnvironment(ctx, sandbox, 'sandbox-dev', 'dev')
   addRepository(ctx, sandbox, 'sandbox-site', ['main'])
+
+  demoHistory(ctx, global.id)
 }

@@ -1,6 +1,8 @@
 import type { EngineContext } from '../context'
+import { coupledPipeline } from './coupled-pipeline'
 import { demo } from './demo'
 import { freshProgram } from './fresh-program'
+import { splitPipelines } from './split-pipelines'
 
 export interface Scenario {
   readonly description: string
@@ -12,6 +14,15 @@ export const SCENARIOS = {
   'fresh-program': {
     description: 'One program, Fresh Program, with dev, stage and prod environments, one repository and no pipelines.',
     build: freshProgram,
+  },
+  'coupled-pipeline': {
+    description: 'Fresh Program with a coupled production pipeline (approval before production), idle and ready to run.',
+    build: coupledPipeline,
+  },
+  'split-pipelines': {
+    description:
+      'A program with stage-only and prod-only pipelines and two successful stage-only executions, the newer ready to promote.',
+    build: splitPipelines,
   },
 } satisfies Record<string, Scenario>
 

@@ -46,6 +46,7 @@ const phasePatch = z.looseObject({
   repositoryId: id.optional(),
   branch: z.string().min(1).max(255).optional(),
   environmentId: id.optional(),
+  environmentType: z.enum(['dev', 'stage', 'prod', 'rde', 'preprod']).optional(),
 })
 
 export const pipelinePatchBody = z.strictObject({
@@ -54,12 +55,17 @@ export const pipelinePatchBody = z.strictObject({
   phases: z.array(phasePatch).max(100).optional(),
 })
 
+/** `['variables', 2, 'name']` → `variables[2].name`; `[2, 'name']` → `[2].name` (the engine's field paths). */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i === 0 ? String(seg) : `.${String(seg)}`)).join('')
+}
+
 /** Parses `body` or throws a validation `DomainError` listing every problem. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body)
   if (result.success) return result.data
   const errors: FieldError[] = result.error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : 'body',
+    field: issue.path.length > 0 ? fieldPath(issue.path) : 'body',
     message: issue.message,
   }))
   throw new DomainError('invalid', 'The request body is not valid.', errors)

@@ -4,9 +4,14 @@
  */
 import { http } from 'msw'
 import type { SimRuntime } from '../runtime'
+import { environmentHandlers } from './handlers/environments'
+import { executionHandlers } from './handlers/executions'
 import { pipelineHandlers } from './handlers/pipelines'
 import { programHandlers } from './handlers/programs'
 import { simHandlers } from './handlers/sim'
+import { simFaultHandlers } from './handlers/sim-faults'
+import { simStateHandlers } from './handlers/sim-state'
+import { variableHandlers } from './handlers/variables'
 import { problem } from './problem'
 import { PROBLEM_TYPES } from '../../contract/problem'
 
@@ -15,6 +20,11 @@ export function createHandlers(runtime: SimRuntime) {
     ...simHandlers(runtime),
     ...programHandlers(runtime),
     ...pipelineHandlers(runtime),
+    ...environmentHandlers(runtime),
+    ...variableHandlers(runtime),
+    ...simStateHandlers(runtime),
+    ...executionHandlers(runtime),
+    ...simFaultHandlers(runtime),
     // Anything else under the API is answered, not passed on to the network.
     http.all('/api/*', ({ request }) =>
       problem(

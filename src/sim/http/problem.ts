@@ -40,7 +40,8 @@ export const unauthorized = (detail: string) =>
 export function fieldErrors(operation: string, errors: DomainError['fieldErrors']): Record<string, ProblemFieldError> {
   const out: Record<string, ProblemFieldError> = {}
   for (const e of errors) {
-    const key = `${operation}.${e.field}`
+    // An array body's paths start with the index: `patchPipelineVariables.arg2[0].name`.
+    const key = e.field.startsWith('[') ? `${operation}${e.field}` : `${operation}.${e.field}`
     out[key] = { field: key, code: 'VALIDATION_ERROR_CODE', message: e.message, invalidValue: e.invalidValue }
   }
   return out

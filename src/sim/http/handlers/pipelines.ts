@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import type { PipelineConfig } from '../../../engine/model'
+import type { Pipeline, PipelineConfig } from '../../../engine/model'
 import type { SimRuntime } from '../../runtime'
 import { parseBody, pipelineCreateBody, pipelinePatchBody } from '../bodies'
 import { paths } from '../representations/links'
@@ -9,21 +9,26 @@ import { apiRoute, readJson } from '../route'
 type P = { programId: string }
 type PL = P & { pipelineId: string }
 
-/** Maps the public phase-level patch onto the configuration it changes. */
-function configPatch(body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineConfig> {
-  const { phases, productionOptions, stageTesting, ...rest } = body
-  const patch: Partial<PipelineConfig> = { ...rest } as Partial<PipelineConfig>
+/** Maps the public phase-level patch (what the Cloud Manager SDK sends) onto the configuration it changes. */
+function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineConfig> {
+  const { phases, ...settings } = body
+  const patch = { ...settings } as Partial<PipelineConfig>
+  const environmentIds = [...current.environmentIds]
   for (const phase of phases ?? []) {
     if (phase.type === 'BUILD' || phase.name?.startsWith('BUILD')) {
       if (phase.repositoryId) patch.repositoryId = phase.repositoryId
       if (phase.branch) patch.branch = phase.branch
     }
+    if ((phase.type === 'DEPLOY' || phase.name?.startsWith('DEPLOY')) && phase.environmentId) {
+      const deployPhases = current.phases.filter((p) => p.type === 'DEPLOY')
+      const index = deployPhases.findIndex(
+        (p) => p.name === phase.name || (!phase.name && p.environmentType === phase.environmentType),
+      )
+      if (index >= 0) environmentIds[index] = phase.environmentId
+    }
   }
-  return {
-    ...patch,
-    ...(productionOptions ? { productionOptions } : {}),
-    ...(stageTesting ? { stageTesting } : {}),
-  } as Partial<PipelineConfig>
+  if (environmentIds.some((id, i) => id !== current.environmentIds[i])) patch.environmentIds = environmentIds
+  return patch
 }
 
 export function pipelineHandlers(runtime: SimRuntime) {
@@ -67,7 +72,7 @@ export function pipelineHandlers(runtime: SimRuntime) {
       apiRoute<PL>(runtime, 'patchPipeline', async ({ engine, actor, params, request }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const patch = configPatch(parseBody(pipelinePatchBody, read.body))
+        const patch = configPatch(engine.pipeline(params.programId, params.pipelineId), parseBody(pipelinePatchBody, read.body))
         const updated = engine.updatePipeline(actor, params.programId, params.pipelineId, patch)
         return HttpResponse.json(pipeline(engine, actor, updated))
       }),

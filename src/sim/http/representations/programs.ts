@@ -1,6 +1,7 @@
 import type { EmbeddedProgram, Program, ProgramList } from '../../../contract/resources'
 import { REL } from '../../../contract/rels'
 import type { Engine } from '../../../engine/engine'
+import type { Verdict } from '../../../engine/errors'
 import type { Actor, Program as ProgramModel } from '../../../engine/model'
 import { isoRequired } from '../route'
 import { links, paths } from './links'
@@ -34,6 +35,7 @@ export function program(engine: Engine, actor: Actor, p: ProgramModel): Program 
     const verdict = engine.canAddPipeline(actor, p.id, kind)
     return verdict.ok ? { allowed: true } : { allowed: false, reason: verdict.error.message }
   }
+  const offer = (verdict: Verdict) => (verdict.ok ? { allowed: true } : { allowed: false, reason: verdict.error.message })
   return {
     ...embeddedProgram(p),
     imsOrgId: p.imsOrgId,
@@ -42,6 +44,7 @@ export function program(engine: Engine, actor: Actor, p: ProgramModel): Program 
     'x-sim': {
       region: p.region,
       addPipeline: { production: menu('production'), nonProduction: menu('nonProduction'), prodOnly: menu('prodOnly') },
+      requestAdditionalStage: offer(engine.canRequestAdditionalStage(actor, p.id)),
     },
     _links: links([
       ['self', paths.program(p.id)],

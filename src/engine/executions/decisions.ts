@@ -1,0 +1,173 @@
+/**
+ * People deciding on steps (spec §D.8): override or reject failed metrics, approve or reject
+ * the production gate, schedule the production deploy, cancel a running step.
+ */
+import type { EngineContext } from '../context'
+import { ALLOWED, enforce, forbidden, invalid, refuse, type Verdict } from '../errors'
+import { failingImportant } from '../metrics'
+import type { Actor, Execution, StepState } from '../model'
+import { hasRole, permits } from '../permissions'
+import { currentStepIndex, stepIndexOf, stepLabel } from './common'
+import { completeStep, stopStep } from './run'
+
+export type AdvanceDecision =
+  /** Override failed important metrics: `kpis` are those sent with `override: true`. */
+  | { kind: 'override'; kpis: readonly string[] }
+  | { kind: 'approve' }
+  /** Deploy now (`at` absent) or at virtual time `at`. */
+  | { kind: 'schedule'; at?: number }
+
+export type CancelDecision = { kind: 'reject-metrics' } | { kind: 'reject-approval' } | { kind: 'cancel' }
+
+export interface StepRef {
+  programId: string
+  pipelineId: string
+  executionId: string
+  phaseId: string
+  stepId: string
+}
+
+const isGate = (step: StepState) => step.action !== 'approval' && step.action !== 'schedule'
+
+export function canAdvance(actor: Actor, execution: Execution, step: StepState): Verdict {
+  const role = permits(actor, 'advancePipelineExecution')
+  if (!role.ok) return role
+  if (execution.status !== 'RUNNING' || step.status !== 'WAITING') {
+    return refuse(invalid(`${stepLabel(step)} is ${step.status}; only a waiting step can be advanced.`))
+  }
+  return ALLOWED
+}
+
+export function canCancel(actor: Actor, execution: Execution, step: StepState): Verdict {
+  const role = permits(actor, 'cancelPipelineExecutionStep')
+  if (!role.ok) return role
+  if (execution.status !== 'RUNNING' || (step.status !== 'WAITING' && step.status !== 'RUNNING')) {
+    return refuse(invalid(`${stepLabel(step)} is ${step.status}; only a running or waiting step can be cancelled.`))
+  }
+  if (step.status === 'RUNNING' && !hasRole(actor, ['business-owner', 'deployment-manager'])) {
+    return refuse(forbidden('Program Managers may cancel waiting steps only; this step is running.'))
+  }
+  return ALLOWED
+}
+
+function locate(ctx: EngineContext, ref: StepRef): { execution: Execution; index: number; step: StepState } {
+  const execution = ctx.execution(ref.programId, ref.pipelineId, ref.executionId)
+  const index = stepIndexOf(execution, ref.phaseId, ref.stepId)
+  return { execution, index, step: execution.steps[index] as StepState }
+}
+
+const who = (actor: Actor) => actor.userId || 'a user'
+
+export function advanceStep(
+  ctx: EngineContext,
+  actor: Actor,
+  ref: StepRef,
+  decision: AdvanceDecision,
+  echo: Record<string, unknown>,
+): void {
+  const { execution, index, step } = locate(ctx, ref)
+  enforce(canAdvance(actor, execution, step))
+  const label = stepLabel(step)
+  if (step.action === 'approval') {
+    if (decision.kind !== 'approve') throw invalid(`${label} is advanced with {"approved": true}.`)
+    step.input = echo
+    completeStep(ctx, execution, index, `Approved by ${who(actor)}`)
+    return
+  }
+  if (step.action === 'schedule') {
+    if (decision.kind !== 'schedule')
+      throw invalid(`${label} is advanced with {"type": "IMMEDIATE"} or {"type": "SCHEDULED", "schedule": "<ISO-8601>"}.`)
+    if (decision.at === undefined) {
+      step.input = echo
+      step.scheduledFor = undefined
+      completeStep(ctx, execution, index, 'Deployed immediately')
+      return
+    }
+    if (decision.at <= ctx.now) {
+      throw invalid('The schedule must be in the future.', [
+        { field: 'schedule', message: 'Choose a time after now.', invalidValue: echo.schedule },
+      ])
+    }
+    if (step.timerId !== undefined) ctx.clock.cancel(step.timerId)
+    step.input = echo
+    step.scheduledFor = decision.at
+    step.timeoutAt = undefined
+    step.updatedAt = ctx.now
+    step.resultMessage = 'Scheduled'
+    step.timerId = ctx.clock.schedule(decision.at, { kind: 'scheduled-start', executionId: execution.id, stepIndex: index })
+    execution.updatedAt = ctx.now
+    ctx.touch()
+    return
+  }
+  if (decision.kind !== 'override')
+    throw invalid(`${label} is advanced with {"metrics": [{"kpi": "...", "override": true}, ...]}.`)
+  const failing = failingImportant(step.metrics)
+  const missing = failing.filter((m) => !decision.kpis.includes(m.kpi))
+  if (missing.length > 0) {
+    throw invalid(
+      `An override must list every failing important metric; missing: ${missing.map((m) => m.kpi).join(', ')}.`,
+      missing.map((m) => ({ field: 'metrics', message: `Override ${m.kpi} too.`, invalidValue: m.kpi })),
+    )
+  }
+  for (const m of failing) m.override = true
+  step.input = echo
+  completeStep(ctx, execution, index, 'Overridden')
+}
+
+export function cancelStep(
+  ctx: EngineContext,
+  actor: Actor,
+  ref: StepRef,
+  decision: CancelDecision,
+  echo: Record<string, unknown>,
+): void {
+  const { execution, index, step } = locate(ctx, ref)
+  enforce(canCancel(actor, execution, step))
+  applyCancel(ctx, actor, execution, index, decision, echo)
+}
+
+function applyCancel(
+  ctx: EngineContext,
+  actor: Actor,
+  execution: Execution,
+  index: number,
+  decision: CancelDecision,
+  echo: Record<string, unknown>,
+): void {
+  const step = execution.steps[index] as StepState
+  const label = stepLabel(step)
+  if (decision.kind === 'reject-metrics') {
+    if (step.status !== 'WAITING' || !isGate(step))
+      throw invalid(`{"override": false} rejects failed metrics of a waiting quality gate; ${label} is not one.`)
+    step.input = echo
+    stopStep(ctx, execution, index, 'FAILED', `${label}: important metric failures were rejected by ${who(actor)}.`)
+    return
+  }
+  if (decision.kind === 'reject-approval') {
+    if (step.action !== 'approval') throw invalid(`{"approved": false} rejects an approval; ${label} is not one.`)
+    step.input = echo
+    stopStep(ctx, execution, index, 'CANCELLED', `Deployment to production was rejected by ${who(actor)}.`)
+    return
+  }
+  step.input = echo
+  stopStep(ctx, execution, index, 'CANCELLED', `Execution cancelled by ${who(actor)} during ${label}.`)
+}
+
+/** Cancels whatever step the pipeline's current execution is on (the pipeline menu's Cancel). */
+export function canCancelCurrent(actor: Actor, execution: Execution | undefined): Verdict {
+  const role = permits(actor, 'cancelPipelineExecutionStep')
+  if (!role.ok) return role
+  if (!execution || execution.status !== 'RUNNING') return refuse(invalid('The pipeline is not running.'))
+  const index = currentStepIndex(execution)
+  if (index < 0) return refuse(invalid('The execution has no running or waiting step.'))
+  return canCancel(actor, execution, execution.steps[index] as StepState)
+}
+
+export function cancelExecution(ctx: EngineContext, actor: Actor, programId: string, pipelineId: string): Execution {
+  const pipeline = ctx.pipeline(programId, pipelineId)
+  const execution = pipeline.currentExecutionId ? ctx.findExecution(pipeline.currentExecutionId) : undefined
+  enforce(canCancelCurrent(actor, execution))
+  const running = execution as Execution
+  applyCancel(ctx, actor, running, currentStepIndex(running), { kind: 'cancel' }, { cancel: true })
+  return running
+}

@@ -1,0 +1,85 @@
+/**
+ * Injected faults: the next matching step(s) of a pipeline end FAILED or ERROR, or, for code
+ * scanning with `metric`, report a failing metric of that severity instead (spec §D.5 demos).
+ */
+import type { EngineContext } from './context'
+import { invalid } from './errors'
+import type { EnvironmentType, Execution, Fault, FaultStatus, StepAction, StepState } from './model'
+
+export interface FaultInput {
+  pipelineId: string
+  action: StepAction
+  environmentType?: EnvironmentType
+  status: FaultStatus
+  count?: number
+  metric?: 'important' | 'critical'
+}
+
+export const MAX_FAULT_COUNT = 100
+
+export function addFault(ctx: EngineContext, input: FaultInput): Fault {
+  const pipeline = ctx.findPipeline(input.pipelineId)
+  if (!pipeline)
+    throw invalid(`Pipeline ${input.pipelineId} does not exist.`, [
+      { field: 'pipelineId', message: 'Unknown pipeline.', invalidValue: input.pipelineId },
+    ])
+  if (input.action === 'approval' || input.action === 'schedule') {
+    throw invalid('Approval and schedule steps wait for people; they cannot be made to fail.', [
+      { field: 'action', message: 'Choose a step that runs.', invalidValue: input.action },
+    ])
+  }
+  if (input.metric && input.action !== 'codeQuality') {
+    throw invalid('Only code scanning reports metrics that can fail.', [
+      { field: 'metric', message: 'A metric fault needs action "codeQuality".', invalidValue: input.metric },
+    ])
+  }
+  const runs = pipeline.phases.some((ph) => ph.steps.some((s) => s.action === input.action))
+  if (!runs) {
+    throw invalid(`"${pipeline.name}" has no ${input.action} step.`, [
+      { field: 'action', message: 'The pipeline does not run this step.', invalidValue: input.action },
+    ])
+  }
+  const count = input.count ?? 1
+  if (!Number.isInteger(count) || count < 1 || count > MAX_FAULT_COUNT) {
+    throw invalid(`count must be a whole number from 1 to ${MAX_FAULT_COUNT}.`, [
+      { field: 'count', message: 'Out of range.', invalidValue: input.count },
+    ])
+  }
+  const fault: Fault = {
+    id: ctx.newId(),
+    pipelineId: input.pipelineId,
+    action: input.action,
+    environmentType: input.environmentType,
+    status: input.status,
+    metric: input.metric,
+    remaining: count,
+  }
+  ctx.state.faults.push(fault)
+  ctx.touch()
+  return fault
+}
+
+export function listFaults(ctx: EngineContext): readonly Fault[] {
+  return ctx.state.faults
+}
+
+export function clearFaults(ctx: EngineContext): void {
+  if (ctx.state.faults.length === 0) return
+  ctx.state.faults = []
+  ctx.touch()
+}
+
+/** Consumes one use of the first fault matching this step, if any, and returns it. */
+export function takeFault(ctx: EngineContext, execution: Execution, step: StepState): Fault | undefined {
+  const faults = ctx.state.faults
+  if (faults.length === 0) return undefined
+  for (let i = 0; i < faults.length; i++) {
+    const f = faults[i] as Fault
+    if (f.pipelineId !== execution.pipelineId || f.action !== step.action) continue
+    if (f.environmentType !== undefined && f.environmentType !== step.environmentType) continue
+    f.remaining--
+    if (f.remaining <= 0) faults.splice(i, 1)
+    return f
+  }
+  return undefined
+}
