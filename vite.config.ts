@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url'
 import optimizeLocales from '@react-aria/optimize-locales-plugin'
 import react from '@vitejs/plugin-react'
 import macros from 'unplugin-parcel-macros'
 import { defineConfig } from 'vite'
 
 export default defineConfig({
+  resolve: {
+    // The full public-suffix list is dead weight for a same-origin simulator (see the stub).
+    alias: { tldts: fileURLToPath(new URL('./src/sim/public-suffix-stub.ts', import.meta.url)) },
+  },
   // The style macro must run before any other transform.
   plugins: [macros.vite(), react(), { ...optimizeLocales.vite({ locales: ['en-US'] }), enforce: 'pre' }],
   server: { host: '127.0.0.1' },
