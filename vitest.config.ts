@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
           exclude: ['src/engine/**'],
           setupFiles: ['./src/testing/setup-tests.ts'],
+          // S2 imports its own CSS from dist/, which Node cannot load: let Vite transform it.
+          server: { deps: { inline: [/@react-spectrum\/s2/] } },
         },
       },
     ],

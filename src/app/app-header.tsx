@@ -1,0 +1,32 @@
+import { Link } from '@react-spectrum/s2'
+import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import { paths } from '../config/paths'
+import { RoleSwitcher } from './role-switcher'
+
+export function AppHeader() {
+  return (
+    <header
+      className={style({
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'space-between',
+        gap: 16,
+        paddingX: 24,
+        paddingY: 8,
+        borderBottomWidth: 1,
+        borderTopWidth: 0,
+        borderXWidth: 0,
+        borderStyle: 'solid',
+        borderColor: 'gray-200',
+        backgroundColor: 'layer-1',
+      })}
+    >
+      <span className={style({ font: 'title-lg' })}>
+        <Link href={paths.programs.getHref()} isStandalone isQuiet variant="secondary">
+          Pipeline Console
+        </Link>
+      </span>
+      <RoleSwitcher />
+    </header>
+  )
+}

@@ -1,0 +1,52 @@
+/**
+ * The simulated user's role. The API reads it from the Bearer token, so switching roles is
+ * switching tokens; the choice survives reloads through localStorage.
+ */
+import type { Role } from '../contract/resources'
+import { ROLE_TOKENS } from '../contract/resources'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  'business-owner': 'Business Owner',
+  'deployment-manager': 'Deployment Manager',
+  'program-manager': 'Program Manager',
+  developer: 'Developer',
+}
+
+export const DEFAULT_ROLE: Role = 'deployment-manager'
+const STORAGE_KEY = 'pipeline-console.role'
+
+const isRole = (value: unknown): value is Role => (ROLE_TOKENS as readonly unknown[]).includes(value)
+
+export interface RoleStore {
+  get: () => Role
+  set: (role: Role) => void
+  subscribe: (listener: () => void) => () => void
+}
+
+export function createRoleStore(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage()): RoleStore {
+  const stored = storage?.getItem(STORAGE_KEY)
+  let role: Role = isRole(stored) ? stored : DEFAULT_ROLE
+  const listeners = new Set<() => void>()
+  return {
+    get: () => role,
+    set: (next) => {
+      if (next === role) return
+      role = next
+      storage?.setItem(STORAGE_KEY, next)
+      for (const l of listeners) l()
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage
+  } catch {
+    // Storage can be disabled (privacy settings); the role then lasts for the session only.
+    return undefined
+  }
+}

@@ -1,0 +1,22 @@
+import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import { useQuery } from '@tanstack/react-query'
+import { useParams } from 'react-router-dom'
+import { programQueries } from '../../api/resources/programs'
+import { PageHeading } from '../../components/page-heading'
+import { EnvironmentsCard } from '../../features/environments/environments-card'
+import { PipelinesCard } from '../../features/pipelines/pipelines-card'
+
+/** Program Overview: composes the Environments and Pipelines cards of two features. */
+export function Component() {
+  const { programId = '' } = useParams()
+  const program = useQuery(programQueries.detail(programId))
+  return (
+    <>
+      <PageHeading title={program.data?.name ?? 'Program Overview'} />
+      <div className={style({ display: 'grid', gridTemplateColumns: { default: '1fr', lg: '1fr 1fr' }, gap: 24 })}>
+        <EnvironmentsCard programId={programId} />
+        <PipelinesCard programId={programId} />
+      </div>
+    </>
+  )
+}

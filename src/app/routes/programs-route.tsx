@@ -1,0 +1,3 @@
+import { ProgramsPage } from '../../features/programs/programs-page'
+
+export { ProgramsPage as Component }

@@ -1,0 +1,10 @@
+/** Every in-app URL, so routes and links cannot drift apart. */
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  programs: { path: '/programs', getHref: () => '/programs' },
+  program: { path: '/program/:programId', getHref: (programId: string) => `/program/${programId}` },
+  overview: { path: 'overview', getHref: (programId: string) => `/program/${programId}/overview` },
+  pipelines: { path: 'pipelines', getHref: (programId: string) => `/program/${programId}/pipelines` },
+  environments: { path: 'environments', getHref: (programId: string) => `/program/${programId}/environments` },
+  activity: { path: 'activity', getHref: (programId: string) => `/program/${programId}/activity` },
+} as const

@@ -1,0 +1,116 @@
+import {
+  Button,
+  ButtonGroup,
+  Content,
+  Dialog,
+  Heading,
+  InlineAlert,
+  Tab,
+  TabList,
+  TabPanel,
+  Tabs,
+  ToastQueue,
+  useDialogContainer,
+} from '@react-spectrum/s2'
+import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import type { AddPipelineKind } from '../../../contract/resources'
+import { LoadingState } from '../../../components/loading-state'
+import { ADD_PIPELINE_ENTRIES } from '../add-pipeline-kinds'
+import { ConfigurationTab } from './configuration-tab'
+import { type TabKey, testingTabTitle } from './pipeline-form'
+import { ProdOnlyTab } from './prod-only-tab'
+import { SourceCodeTab } from './source-code-tab'
+import { TestingTab } from './testing-tab'
+import { useAddPipeline } from './use-add-pipeline'
+
+export interface AddPipelineDialogProps {
+  programId: string
+  kind: AddPipelineKind
+}
+
+/** The Add Production / Non-Production / Production Only Pipeline wizard (spec §C). */
+export function AddPipelineDialog({ programId, kind }: AddPipelineDialogProps) {
+  const container = useDialogContainer()
+  const title = ADD_PIPELINE_ENTRIES.find((e) => e.kind === kind)?.label ?? 'Add Pipeline'
+  const w = useAddPipeline(programId, kind, (created) => {
+    ToastQueue.positive(`Pipeline "${created.name}" was created.`, { timeout: 5000 })
+    container.dismiss()
+  })
+  const index = w.tabs.indexOf(w.tab)
+  const isLast = index === w.tabs.length - 1
+  // A tab can be visited once every tab before it is complete.
+  const firstIncomplete = w.tabs.findIndex((t) => !w.isTabValid(t))
+  const reachable = (i: number) => firstIncomplete === -1 || i <= firstIncomplete
+  const loading = w.environments.isPending || w.repositories.isPending
+  const titles: Record<TabKey, string> = { configuration: 'Configuration', source: 'Source Code', testing: testingTabTitle(kind) }
+  const panel = (tab: TabKey) => {
+    const common = { kind, form: w.form, errors: w.errors, onChange: w.change }
+    if (kind === 'prodOnly') return <ProdOnlyTab {...common} />
+    if (tab === 'configuration') return <ConfigurationTab {...common} />
+    if (tab === 'testing') return <TestingTab {...common} />
+    return (
+      <SourceCodeTab
+        {...common}
+        environments={w.environments.data ?? []}
+        repositories={w.repositories.data ?? []}
+        branches={w.branches.names}
+        branchesLoading={w.branches.isLoading}
+        onRefreshBranches={w.branches.refresh}
+      />
+    )
+  }
+  return (
+    <Dialog size="L">
+      <Heading slot="title">{title}</Heading>
+      <Content>
+        {w.generalErrors.length > 0 ? (
+          <InlineAlert variant="negative" autoFocus styles={style({ marginBottom: 16 })}>
+            <Heading>The pipeline was not saved</Heading>
+            <Content>{w.generalErrors.join(' ')}</Content>
+          </InlineAlert>
+        ) : null}
+        {loading ? (
+          <LoadingState what="program details" />
+        ) : w.tabs.length === 1 ? (
+          panel('configuration')
+        ) : (
+          <Tabs
+            aria-label={`${title} steps`}
+            selectedKey={w.tab}
+            onSelectionChange={(key) => w.setTab(key as TabKey)}
+            disabledKeys={w.tabs.filter((_t, i) => !reachable(i))}
+          >
+            <TabList>
+              {w.tabs.map((t, i) => (
+                <Tab key={t} id={t}>{`${i + 1} ${titles[t]}`}</Tab>
+              ))}
+            </TabList>
+            {w.tabs.map((t) => (
+              <TabPanel key={t} id={t}>
+                <div className={style({ paddingTop: 16 })}>{panel(t)}</div>
+              </TabPanel>
+            ))}
+          </Tabs>
+        )}
+      </Content>
+      <ButtonGroup>
+        <Button variant="secondary" onPress={() => container.dismiss()}>
+          Cancel
+        </Button>
+        {isLast ? (
+          <Button variant="accent" onPress={w.save} isPending={w.isSaving} isDisabled={loading || firstIncomplete !== -1}>
+            Save
+          </Button>
+        ) : (
+          <Button
+            variant="accent"
+            onPress={() => w.setTab(w.tabs[index + 1] as TabKey)}
+            isDisabled={loading || !w.isTabValid(w.tab)}
+          >
+            Continue
+          </Button>
+        )}
+      </ButtonGroup>
+    </Dialog>
+  )
+}

@@ -1,0 +1,130 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { isApiError } from '../../../api/http'
+import { environmentQueries } from '../../../api/resources/environments'
+import { pipelineMutations } from '../../../api/resources/pipelines'
+import { repositoryQueries } from '../../../api/resources/repositories'
+import type { AddPipelineKind, Pipeline } from '../../../contract/resources'
+import {
+  emptyForm,
+  type FieldErrors,
+  type FieldKey,
+  fieldOfServerError,
+  type PipelineForm,
+  type TabKey,
+  TAB_FIELDS,
+  tabsOf,
+  toCreateBody,
+  validateTab,
+} from './pipeline-form'
+
+interface ServerErrors {
+  fields: FieldErrors
+  /** Problems no field shows (uniqueness of the pipeline kind, …). */
+  general: string[]
+}
+
+const NO_SERVER_ERRORS: ServerErrors = { fields: {}, general: [] }
+
+/** The wizard's state: what was typed (never dropped on errors), its checks, and the create call. */
+export function useAddPipeline(programId: string, kind: AddPipelineKind, onCreated: (p: Pipeline) => void) {
+  const [typed, setTyped] = useState<PipelineForm>(emptyForm)
+  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(new Set())
+  const [server, setServer] = useState<ServerErrors>(NO_SERVER_ERRORS)
+  const [tab, setTab] = useState<TabKey>('configuration')
+  const environments = useQuery(environmentQueries.list(programId))
+  const repositories = useQuery(repositoryQueries.list(programId))
+
+  // Defaults are derived, not copied into state: the first repository and its `main` branch.
+  const repositoryId = typed.repositoryId ?? repositories.data?.[0]?.id ?? null
+  const branches = useQuery({
+    ...repositoryQueries.branches(programId, repositoryId ?? ''),
+    enabled: kind !== 'prodOnly' && repositoryId !== null,
+  })
+  const branchNames = branches.data ?? []
+  const branch = typed.branch ?? (branchNames.includes('main') ? 'main' : (branchNames[0] ?? null))
+  const form: PipelineForm = { ...typed, repositoryId, branch }
+
+  const envs = environments.data ?? []
+  const tabs = tabsOf(kind, form, envs)
+  const clientErrors = (t: TabKey) => validateTab(t, kind, form, branchNames)
+  const isTabValid = (t: TabKey) => Object.keys(clientErrors(t)).length === 0
+
+  /** Shown errors: the server's until the field changes, else the client's once the field was touched. */
+  const errors: FieldErrors = {}
+  for (const t of tabs) {
+    const client = clientErrors(t)
+    for (const key of TAB_FIELDS[t]) {
+      const message = server.fields[key] ?? (touched.has(key) ? client[key] : undefined)
+      if (message) errors[key] = message
+    }
+  }
+
+  const change = (patch: Partial<PipelineForm>) => {
+    const keys = Object.keys(patch).map(fieldKeyOf)
+    setTyped((t) => ({ ...t, ...patch }))
+    setTouched((t) => new Set([...t, ...keys]))
+    setServer((s) => ({
+      ...s,
+      fields: Object.fromEntries(Object.entries(s.fields).filter(([k]) => !keys.includes(k as FieldKey))),
+    }))
+  }
+
+  const create = useMutation({
+    ...pipelineMutations.create(programId),
+    onSuccess: onCreated,
+    onError: (error) => {
+      const found = serverErrorsOf(error, kind)
+      setServer(found)
+      // Take the user to the first tab the server complained about.
+      const first = tabs.find((t) => TAB_FIELDS[t].some((k) => found.fields[k]))
+      if (first) setTab(first)
+    },
+  })
+  const save = () => {
+    setServer(NO_SERVER_ERRORS)
+    create.mutate(toCreateBody(kind, form, envs))
+  }
+
+  return {
+    form,
+    change,
+    errors,
+    generalErrors: server.general,
+    tabs,
+    // A tab that disappeared (a stage environment was unchosen) falls back to the first.
+    tab: tabs.includes(tab) ? tab : 'configuration',
+    setTab,
+    isTabValid,
+    save,
+    isSaving: create.isPending,
+    environments,
+    repositories,
+    branches: { names: branchNames, isLoading: branches.isFetching, refresh: () => void branches.refetch() },
+  }
+}
+
+function fieldKeyOf(formKey: string): FieldKey {
+  switch (formKey) {
+    case 'environmentId':
+      return 'environment'
+    case 'repositoryId':
+      return 'repository'
+    default:
+      return formKey as FieldKey
+  }
+}
+
+function serverErrorsOf(error: unknown, kind: AddPipelineKind): ServerErrors {
+  if (!isApiError(error)) return { fields: {}, general: [(error as Error).message] }
+  const fields: FieldErrors = {}
+  const general: string[] = [...error.messages]
+  for (const [path, message] of Object.entries(error.fieldErrors)) {
+    const key = fieldOfServerError(path)
+    // Only non-production deployments have an environment field; elsewhere it is the dialog's problem.
+    if (key && !(key === 'environment' && kind !== 'nonProduction')) fields[key] = message
+    else general.push(message)
+  }
+  if (Object.keys(fields).length === 0 && general.length === 0) general.push(error.detail ?? error.title)
+  return { fields, general }
+}

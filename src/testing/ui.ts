@@ -1,0 +1,22 @@
+/** Small user-level steps shared by the UI tests. */
+import { screen, waitFor } from '@testing-library/react'
+import { expect } from 'vitest'
+import type { SimRuntime } from '../sim/runtime'
+import { firstProgramId, type renderApp } from './render-app'
+
+type App = ReturnType<typeof renderApp>
+
+/** A page of the scenario's first program, for `renderApp`. */
+export const programPage = (section: string) => (runtime: SimRuntime) => `/program/${firstProgramId(runtime)}/${section}`
+
+/** Disabled natively or through ARIA (React Aria uses both). */
+export const isDisabled = (el: HTMLElement) => el.hasAttribute('disabled') || el.getAttribute('aria-disabled') === 'true'
+
+/** Opens an Add Pipeline menu entry once the program (and with it the menu's rules) has loaded. */
+export async function openAddPipelineDialog({ user }: App, entry: string): Promise<HTMLElement> {
+  const add = await screen.findByRole('button', { name: 'Add Pipeline' })
+  await waitFor(() => expect(isDisabled(add)).toBe(false))
+  await user.click(add)
+  await user.click(await screen.findByRole('menuitem', { name: entry }))
+  return screen.findByRole('dialog', { name: entry })
+}
