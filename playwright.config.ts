@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 4174)
+/** Which build to serve: `dist` unless E2E_DIST names another `vite build --outDir`. */
+const DIST = process.env.E2E_DIST ?? 'dist'
 /** Debian's Chromium where it exists; elsewhere Playwright's own browser (`npx playwright install chromium`). */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
 
@@ -32,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the production build (`npm run build` first).
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
