@@ -38,7 +38,19 @@ async function send(res: ServerResponse, response: Response, requestId: string):
     headers[name] = value
   })
   res.writeHead(response.status, headers)
-  res.end(Buffer.from(await response.arrayBuffer()))
+  if (!response.body) {
+    res.end()
+    return
+  }
+  // Streamed chunk by chunk, so event streams (/__sim/events) reach the client as they happen.
+  const reader = response.body.getReader()
+  res.on('close', () => void reader.cancel().catch(() => {}))
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    res.write(value)
+  }
+  res.end()
 }
 
 export function createHttpServer(handlers: RequestHandler[]): Server {

@@ -7,4 +7,13 @@ export const paths = {
   pipelines: { path: 'pipelines', getHref: (programId: string) => `/program/${programId}/pipelines` },
   environments: { path: 'environments', getHref: (programId: string) => `/program/${programId}/environments` },
   activity: { path: 'activity', getHref: (programId: string) => `/program/${programId}/activity` },
+  environment: {
+    path: 'environment/:environmentId',
+    getHref: (programId: string, environmentId: string) => `/program/${programId}/environment/${environmentId}`,
+  },
+  execution: {
+    path: 'pipeline/:pipelineId/execution/:executionId',
+    getHref: (programId: string, pipelineId: string, executionId: string) =>
+      `/program/${programId}/pipeline/${pipelineId}/execution/${executionId}`,
+  },
 } as const

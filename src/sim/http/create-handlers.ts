@@ -4,12 +4,20 @@
  */
 import { http } from 'msw'
 import type { SimRuntime } from '../runtime'
+import { activityHandlers } from './handlers/activity'
 import { environmentHandlers } from './handlers/environments'
 import { executionHandlers } from './handlers/executions'
+import { favoriteHandlers } from './handlers/favorites'
 import { pipelineHandlers } from './handlers/pipelines'
+import { pipelineCacheHandlers } from './handlers/pipeline-cache'
 import { programHandlers } from './handlers/programs'
+import { pushUpgradeHandlers } from './handlers/push-upgrade'
+import { rollbackHandlers } from './handlers/rollback'
 import { simHandlers } from './handlers/sim'
+import { simEventHandlers } from './handlers/sim-events'
 import { simFaultHandlers } from './handlers/sim-faults'
+import { notificationHandlers } from './handlers/notifications'
+import { simAdvanceHandlers } from './handlers/sim-advance'
 import { simStateHandlers } from './handlers/sim-state'
 import { variableHandlers } from './handlers/variables'
 import { problem } from './problem'
@@ -18,6 +26,7 @@ import { PROBLEM_TYPES } from '../../contract/problem'
 export function createHandlers(runtime: SimRuntime) {
   return [
     ...simHandlers(runtime),
+    ...simEventHandlers(runtime),
     ...programHandlers(runtime),
     ...pipelineHandlers(runtime),
     ...environmentHandlers(runtime),
@@ -25,6 +34,13 @@ export function createHandlers(runtime: SimRuntime) {
     ...simStateHandlers(runtime),
     ...executionHandlers(runtime),
     ...simFaultHandlers(runtime),
+    ...activityHandlers(runtime),
+    ...rollbackHandlers(runtime),
+    ...pipelineCacheHandlers(runtime),
+    ...pushUpgradeHandlers(runtime),
+    ...notificationHandlers(runtime),
+    ...simAdvanceHandlers(runtime),
+    ...favoriteHandlers(runtime),
     // Anything else under the API is answered, not passed on to the network.
     http.all('/api/*', ({ request }) =>
       problem(

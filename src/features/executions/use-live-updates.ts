@@ -1,0 +1,50 @@
+/**
+ * Keeps what a page shows in step with the simulated backend: on every change pushed through
+ * `/__sim/events` the given queries are invalidated, at most once per `THROTTLE_MS`. While the
+ * push channel is down the caller should poll; `live` says which is the case.
+ */
+import { type QueryKey, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { subscribeToChanges } from '../../api/live-updates'
+
+export const THROTTLE_MS = 100
+
+export function useLiveUpdates(queryKeys: readonly QueryKey[], enabled: boolean): { live: boolean } {
+  const client = useQueryClient()
+  const [live, setLive] = useState(false)
+  // The keys change identity on every render; the subscription must not.
+  const keys = useRef(queryKeys)
+  useEffect(() => {
+    keys.current = queryKeys
+  })
+  useEffect(() => {
+    if (!enabled) return undefined
+    let seen: number | undefined
+    let last = Number.NEGATIVE_INFINITY
+    let pending: ReturnType<typeof setTimeout> | undefined
+    const refetch = () => {
+      pending = undefined
+      last = performance.now()
+      for (const queryKey of keys.current) void client.invalidateQueries({ queryKey })
+    }
+    const unsubscribe = subscribeToChanges({
+      onChange: (revision) => {
+        // The first message of a connection is the current revision: only a difference is news.
+        const first = seen === undefined
+        const changed = seen !== revision
+        seen = revision
+        if (first || !changed || pending !== undefined) return
+        const wait = last + THROTTLE_MS - performance.now()
+        if (wait <= 0) refetch()
+        else pending = setTimeout(refetch, wait)
+      },
+      onStatus: setLive,
+    })
+    return () => {
+      if (pending !== undefined) clearTimeout(pending)
+      unsubscribe()
+      setLive(false)
+    }
+  }, [client, enabled])
+  return { live: enabled && live }
+}
