@@ -1,14 +1,20 @@
 /**
- * Engine benchmarks (`npm run bench`): step transitions per second, and how long fast-forwarding
- * 14 virtual days takes with 50 executions running. Targets: ≥1,000,000 transitions/s, <100 ms.
+ * Engine benchmarks (`npm run bench`): step transitions per second, how long fast-forwarding
+ * 14 virtual days takes with 50 executions running (targets: ≥1,000,000 transitions/s, <100 ms),
+ * and how long the API takes to answer the first page of a program's activity with 100,000
+ * executions in the state compared with 10 (target: about the same).
  */
+import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
+import { getResponse } from 'msw'
 import { SYSTEM_ACTOR } from '../src/engine/actors'
 import { Engine } from '../src/engine/engine'
-import { startExecution } from '../src/engine/executions'
+import { seedHistory, startExecution } from '../src/engine/executions'
 import type { Execution, Pipeline } from '../src/engine/model'
 import { createPipeline, withDefaults } from '../src/engine/pipelines'
 import { addEnvironment, addProgram, addRepository } from '../src/engine/scenarios/builder'
+import { createHandlers } from '../src/sim/http/create-handlers'
+import { SimRuntime } from '../src/sim/runtime'
 
 export interface EngineBenchResult {
   /** Step status changes (start, end) and rolling-deploy activity changes per second of clock advance. */
@@ -21,6 +27,9 @@ export interface EngineBenchResult {
 }
 
 const DAY = 86_400_000
+const FAST_FORWARD_EXECUTIONS = 50
+/** Rows on the measured activity page: all of the small state's history. */
+const PAGE_ROWS = 10
 
 /** An engine with `count` programs, each with a coupled production pipeline. */
 function engineWithPipelines(count: number, pauseBeforeProd: boolean): { engine: Engine; pipelines: Pipeline[] } {
@@ -81,7 +90,7 @@ export function benchEngine(options: { pipelines?: number; rounds?: number; warm
     elapsed += t1 - t0
   }
 
-  const waiting = engineWithPipelines(50, true)
+  const waiting = engineWithPipelines(FAST_FORWARD_EXECUTIONS, true)
   for (const p of waiting.pipelines) startExecution(waiting.engine.ctx, SYSTEM_ACTOR, p.programId, p.id)
   const f0 = performance.now()
   const fired = waiting.engine.advanceBy(14 * DAY)
@@ -95,8 +104,116 @@ export function benchEngine(options: { pipelines?: number; rounds?: number; warm
   }
 }
 
+export interface ActivityBenchResult {
+  /** Executions in the large state. */
+  largeExecutions: number
+  /** Executions in the small state. */
+  smallExecutions: number
+  /** Median time to answer the first page (10 rows) of `/api/program/{id}/executions?limit=10`, in ms. */
+  largeFirstPageMs: number
+  smallFirstPageMs: number
+  /** largeFirstPageMs / smallFirstPageMs. */
+  ratio: number
+  /** The first answer after the large state changed (builds the ordered list once), in ms. */
+  largeColdMs: number
+  /** Time `seedHistory` took to add the large history, in ms. */
+  seedMs: number
+  runs: number
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** A paused simulator (the coupled-pipeline scenario) whose program has `count` executions, behind the real handlers. */
+function activityBackend(count: number) {
+  const runtime = new SimRuntime({ realNow: () => 0, paused: true, scenario: 'coupled-pipeline', seed: 42 })
+  const programId = (runtime.engine.state.programs[0] as { id: string }).id
+  const t0 = performance.now()
+  runtime.engine.mutate(() => seedHistory(runtime.engine.ctx, programId, count))
+  const seedMs = performance.now() - t0
+  const handlers = createHandlers(runtime)
+  const firstPage = async (): Promise<number> => {
+    // A page of 10 rows in both states, so both answers represent the same number of executions.
+    const request = new Request(`http://sim.local/api/program/${programId}/executions?limit=${PAGE_ROWS}`, {
+      headers: { Authorization: 'Bearer admin' },
+    })
+    const t = performance.now()
+    const response = await getResponse(handlers, request, { baseUrl: 'http://sim.local' })
+    if (!response || response.status !== 200) throw new Error(`activity answered ${response?.status}`)
+    await response.text()
+    return performance.now() - t
+  }
+  return { firstPage, seedMs }
+}
+
+/**
+ * First page of the program activity through the msw handlers (`getResponse`, body read): a state
+ * with 100,000 executions vs one with 10, interleaved after a warm-up; medians of `runs`.
+ */
+export async function benchActivity(
+  options: { large?: number; small?: number; runs?: number } = {},
+): Promise<ActivityBenchResult> {
+  const largeExecutions = options.large ?? 100_000
+  const smallExecutions = options.small ?? 10
+  const runs = options.runs ?? 31
+  const large = activityBackend(largeExecutions)
+  const small = activityBackend(smallExecutions)
+  const largeColdMs = await large.firstPage()
+  await small.firstPage()
+  for (let i = 0; i < 20; i++) {
+    await large.firstPage()
+    await small.firstPage()
+  }
+  const l: number[] = []
+  const s: number[] = []
+  for (let i = 0; i < runs; i++) {
+    l.push(await large.firstPage())
+    s.push(await small.firstPage())
+  }
+  const largeFirstPageMs = median(l)
+  const smallFirstPageMs = median(s)
+  return {
+    largeExecutions,
+    smallExecutions,
+    largeFirstPageMs: round2(largeFirstPageMs),
+    smallFirstPageMs: round2(smallFirstPageMs),
+    ratio: round2(largeFirstPageMs / smallFirstPageMs),
+    largeColdMs: round2(largeColdMs),
+    seedMs: Math.round(large.seedMs),
+    runs,
+  }
+}
+
+export interface RunEngineBenchResult {
+  transitionsPerSecond: number
+  fastForwardMs: number
+  /** Executions running during the fast-forward. */
+  executions: number
+  activity: ActivityBenchResult
+}
+
+/** What `scripts/bench.ts` calls. */
+export async function runEngineBench(): Promise<RunEngineBenchResult> {
+  const engine = benchEngine()
+  const activity = await benchActivity()
+  return {
+    transitionsPerSecond: engine.transitionsPerSecond,
+    fastForwardMs: engine.fastForward14DaysMs,
+    executions: FAST_FORWARD_EXECUTIONS,
+    activity,
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = benchEngine()
   console.log(`step transitions/s: ${r.transitionsPerSecond.toLocaleString('en-US')} (${r.transitions} transitions)`)
   console.log(`fast-forward 14 days, 50 executions: ${r.fastForward14DaysMs} ms (${r.fastForwardTimersFired} timers)`)
+  const a = await benchActivity()
+  console.log(
+    `activity first page: ${a.largeFirstPageMs} ms with ${a.largeExecutions.toLocaleString('en-US')} executions vs ${a.smallFirstPageMs} ms with ${a.smallExecutions} (${a.ratio}×, median of ${a.runs}; first answer after seeding ${a.largeColdMs} ms; seeding ${a.seedMs} ms)`,
+  )
 }

@@ -42,7 +42,20 @@ async function engineBench(): Promise<void> {
   const path = resolve(ROOT, 'scripts/bench-engine.ts')
   if (!existsSync(path)) return
   const { runEngineBench } = (await import(path)) as {
-    runEngineBench: () => Promise<{ transitionsPerSecond: number; fastForwardMs: number; executions: number }>
+    runEngineBench: () => Promise<{
+      transitionsPerSecond: number
+      fastForwardMs: number
+      executions: number
+      activity?: {
+        largeExecutions: number
+        smallExecutions: number
+        largeFirstPageMs: number
+        smallFirstPageMs: number
+        ratio: number
+        largeColdMs: number
+        runs: number
+      }
+    }>
   }
   const r = await runEngineBench()
   rows.push({
@@ -59,6 +72,23 @@ async function engineBench(): Promise<void> {
     ratio: '',
     target: '< 100',
   })
+  const a = r.activity
+  if (a) {
+    rows.push({
+      measure: `API: Activity first page, ${fmt(a.largeExecutions)} executions vs ${fmt(a.smallExecutions)} (ms, median of ${a.runs})`,
+      value: fmt(a.largeFirstPageMs, 2),
+      baseline: fmt(a.smallFirstPageMs, 2),
+      ratio: `${fmt(a.ratio, 2)}×`,
+      target: '≤ 2×',
+    })
+    rows.push({
+      measure: `API: Activity first answer after the ${fmt(a.largeExecutions)}-execution state changed (ms)`,
+      value: fmt(a.largeColdMs, 1),
+      baseline: '',
+      ratio: '',
+      target: '< 250',
+    })
+  }
 }
 
 /** Installed before any page script: records when the first row holding `text` is on screen. */

@@ -47,7 +47,8 @@ export interface StepDetails {
   environmentUrls?: Array<{ instanceType: 'author' | 'publish' | 'preview'; instanceUrl: string }>
   /** JSON array (as a string) of the planned deploy activities. */
   deployCommands?: string
-  currentDeployCommandId?: number
+  /** The `id` (as a string, per Swagger) of the running entry of `deployCommands`. */
+  currentDeployCommandId?: string
   /** JSON array (as a string) of the activities performed so far. */
   deploymentStepDescription?: string
   /** The last advance/cancel body. */
@@ -117,6 +118,8 @@ export interface Execution extends HalResource {
     builtByExecutionId?: string
     validatedByExecutionId?: string
     reExecutedFromStepId?: string
+    /** A rollback execution (spec §F.4): redeploys `sourceExecutionId`'s artifacts; never re-executable. */
+    isRollback?: boolean
     /** Top-level failure reason (the red banner). */
     failureReason?: string
     /** Set when this execution deploys artifacts older than what production ran when it started. */
@@ -127,6 +130,17 @@ export interface Execution extends HalResource {
 }
 
 export type ExecutionList = HalList<'executions', Execution>
+
+/** (sim) One row of GET `/api/program/{programId}/executions` (the Activity page, spec §B.7). */
+export interface ActivityExecution extends Execution {
+  'x-sim': Execution['x-sim'] & {
+    /** The ACTION column: "Full Stack Pipeline Execution", "Re-execution", "Rollback Execution", "Promote Build", … */
+    action: string
+  }
+}
+
+/** (sim) GET `/api/program/{programId}/executions?start=&limit=&pipelineId=&status=&trigger=`, newest first. */
+export type ActivityList = HalList<'executions', ActivityExecution>
 
 /** (sim) GET `…/pipeline/{prodOnlyId}/promotableExecutions`. */
 export type PromotableExecutionList = HalList<
@@ -142,6 +156,8 @@ export type PromotableExecutionList = HalList<
 
 export interface Artifact extends HalResource {
   id: string
+  /** The step's action (Swagger requires it). */
+  stepName: string
   type: 'LOG_FILE' | 'SCAN_ISSUES' | 'CONTENT_AUDIT_RESULTS'
   file: string
   format: string

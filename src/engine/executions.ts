@@ -7,6 +7,12 @@ import { onEnvironmentReady } from './environments'
 import type { TimerPayload } from './model'
 import { onActivityDone, onScheduledStart, onStepDone, onWaitTimeout } from './executions/run'
 
+export {
+  type ActivityFilter,
+  activityAction,
+  programActivity,
+  seedHistory,
+} from './executions/activity'
 export { artifactsVersion, civil, compareArtifactsVersions, formatLogTime } from './executions/calendar'
 export {
   currentStepIndex,
@@ -34,6 +40,14 @@ export { type EnvironmentLockInfo, environmentLock } from './executions/locks'
 export { canPromote, prodOnlyPipelineOf, promote } from './executions/promote'
 export { canReExecute, canReExecuteStep, prodDeployStep, reExecute } from './executions/reexecute'
 export { activityCommand } from './executions/rolling'
+export {
+  canRollback,
+  deploysToProduction,
+  isSuccessfulDeployment,
+  type RollbackPlan,
+  rollback,
+  rollbackPlan,
+} from './executions/rollback'
 export {
   executionRollbackRisk,
   latestPromotable,

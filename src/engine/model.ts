@@ -290,6 +290,8 @@ export interface Execution {
   validatedByExecutionId?: string
   /** Re-execute: the production deploy step it was started from. */
   reExecutedFromStepId?: string
+  /** Rollback: redeploys the artifacts of `sourceExecutionId` to production; never re-executable. */
+  isRollback?: boolean
   /** Top-level failure reason shown as a banner. */
   failureReason?: string
   steps: StepState[]

@@ -221,6 +221,7 @@ const execution = z.strictObject({
   builtByExecutionId: id.optional(),
   validatedByExecutionId: id.optional(),
   reExecutedFromStepId: id.optional(),
+  isRollback: z.boolean().optional(),
   failureReason: z.string().optional(),
   steps: z.array(stepState).min(1),
 })

@@ -7,7 +7,10 @@ configure({ asyncUtilTimeout: 5_000 })
 vi.setConfig({ testTimeout: 30_000 })
 
 // happy-dom does no layout; virtualized collections (TableView) render only what fits their box.
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1024 })
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 768 })
+// (Files that opt into `// @vitest-environment node`, e.g. the SDK test, have no DOM.)
+if (typeof HTMLElement !== 'undefined') {
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1024 })
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 768 })
+}
 
 afterEach(() => cleanup())

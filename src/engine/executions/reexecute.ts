@@ -21,6 +21,7 @@ export function canReExecute(ctx: EngineContext, actor: Actor, execution: Execut
     return refuse(invalid('Re-execution is only available for the last execution of the pipeline.'))
   }
   if (execution.trigger === 'PUSH_UPGRADES') return refuse(invalid('Re-execution is not available for push update executions.'))
+  if (execution.isRollback) return refuse(invalid('Re-execution is not available for rollback executions.'))
   if (deploy.status === 'NOT_STARTED') {
     return refuse(invalid('The execution ended before the production deployment step, so it cannot be re-executed.'))
   }

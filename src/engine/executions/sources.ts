@@ -6,22 +6,30 @@ import type { EngineContext } from '../context'
 import type { Execution } from '../model'
 import { compareArtifactsVersions } from './calendar'
 import { isProdDeploy } from './common'
+import { memoPerRevision } from './memo'
+
+/** Successful stage-only executions of a program, newest first (computed once per state revision). */
+function promotableOf(ctx: EngineContext, programId: string): readonly Execution[] {
+  return memoPerRevision(ctx, `promotable:${programId}`, () => {
+    const out: Execution[] = []
+    for (const p of ctx.pipelinesOf(programId)) {
+      if (p.category !== 'stageOnly') continue
+      for (const id of p.executionIds) {
+        const e = ctx.findExecution(id)
+        if (e && e.status === 'FINISHED') out.push(e)
+      }
+    }
+    return out.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || Number(b.id) - Number(a.id))
+  })
+}
 
 /** Successful stage-only executions of a program, newest first. */
 export function promotableExecutions(ctx: EngineContext, programId: string): Execution[] {
-  const out: Execution[] = []
-  for (const p of ctx.pipelinesOf(programId)) {
-    if (p.category !== 'stageOnly') continue
-    for (const id of p.executionIds) {
-      const e = ctx.findExecution(id)
-      if (e && e.status === 'FINISHED') out.push(e)
-    }
-  }
-  return out.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || Number(b.id) - Number(a.id))
+  return [...promotableOf(ctx, programId)]
 }
 
 export function latestPromotable(ctx: EngineContext, programId: string): Execution | undefined {
-  return promotableExecutions(ctx, programId)[0]
+  return promotableOf(ctx, programId)[0]
 }
 
 export interface ProductionRelease {
@@ -31,6 +39,22 @@ export interface ProductionRelease {
   finishedAt: number
 }
 
+/** Every successful production deploy of a program, by finish time (state order among equal times); once per revision. */
+function productionReleasesOf(ctx: EngineContext, programId: string): readonly ProductionRelease[] {
+  return memoPerRevision(ctx, `releases:${programId}`, () => {
+    const out: ProductionRelease[] = []
+    for (const e of ctx.state.executions) {
+      if (e.programId !== programId) continue
+      for (const s of e.steps) {
+        if (!isProdDeploy(s) || s.status !== 'FINISHED' || s.finishedAt === undefined) continue
+        out.push({ artifactsVersion: e.artifactsVersion, executionId: e.id, pipelineId: e.pipelineId, finishedAt: s.finishedAt })
+      }
+    }
+    // Array.prototype.sort is stable: equal finish times keep state order.
+    return out.sort((a, b) => a.finishedAt - b.finishedAt)
+  })
+}
+
 /** The artifacts production ran at `at`: the latest successful production deploy finished by then. */
 export function productionReleaseAt(
   ctx: EngineContext,
@@ -38,15 +62,24 @@ export function productionReleaseAt(
   at: number,
   exceptExecutionId?: string,
 ): ProductionRelease | undefined {
-  let best: ProductionRelease | undefined
-  for (const e of ctx.state.executions) {
-    if (e.programId !== programId || e.id === exceptExecutionId) continue
-    for (const s of e.steps) {
-      if (!isProdDeploy(s) || s.status !== 'FINISHED' || s.finishedAt === undefined || s.finishedAt > at) continue
-      if (!best || s.finishedAt > best.finishedAt) {
-        best = { artifactsVersion: e.artifactsVersion, executionId: e.id, pipelineId: e.pipelineId, finishedAt: s.finishedAt }
-      }
-    }
+  const releases = productionReleasesOf(ctx, programId)
+  // The last release finished by `at` (binary search), then back past the excepted execution.
+  let lo = 0
+  let hi = releases.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((releases[mid] as ProductionRelease).finishedAt <= at) lo = mid + 1
+    else hi = mid
+  }
+  let i = lo - 1
+  while (i >= 0 && (releases[i] as ProductionRelease).executionId === exceptExecutionId) i--
+  if (i < 0) return undefined
+  // Among releases finished at the same time, the first in state order wins (as a scan would pick).
+  const latest = (releases[i] as ProductionRelease).finishedAt
+  let best = releases[i] as ProductionRelease
+  for (let j = i - 1; j >= 0 && (releases[j] as ProductionRelease).finishedAt === latest; j--) {
+    const r = releases[j] as ProductionRelease
+    if (r.executionId !== exceptExecutionId) best = r
   }
   return best
 }

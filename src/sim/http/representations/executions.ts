@@ -53,7 +53,8 @@ function details(engine: Engine, s: StepModel): StepDetails {
     out.deployCommands = JSON.stringify(
       s.activities.map((a) => ({ id: a.id, ...activityCommand(a.id), description: a.description })),
     )
-    if (s.currentActivityId !== undefined) out.currentDeployCommandId = s.currentActivityId
+    // Swagger types the id as a string (it points into deployCommands).
+    if (s.currentActivityId !== undefined) out.currentDeployCommandId = String(s.currentActivityId)
     out.deploymentStepDescription = JSON.stringify(
       s.activities
         .filter((a) => a.status === 'FINISHED' || a.status === 'FAILED')
@@ -175,6 +176,7 @@ export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Exec
       ...(e.builtByExecutionId ? { builtByExecutionId: e.builtByExecutionId } : {}),
       ...(e.validatedByExecutionId ? { validatedByExecutionId: e.validatedByExecutionId } : {}),
       ...(e.reExecutedFromStepId ? { reExecutedFromStepId: e.reExecutedFromStepId } : {}),
+      ...(e.isRollback ? { isRollback: true } : {}),
       ...(e.failureReason ? { failureReason: e.failureReason } : {}),
       ...(risk ? { rollbackRisk: risk } : {}),
       ...(canPromoteInfo ? { canPromote: canPromoteInfo } : {}),
@@ -278,6 +280,7 @@ export function artifactsOf(e: ExecutionModel, s: StepModel): Artifact[] {
   const self = stepPath(e, s)
   return ARTIFACT_KINDS.filter((k) => k.when(s)).map((k) => ({
     id: `${s.id}${k.suffix}`,
+    stepName: s.action,
     type: k.type,
     file: k.file(s),
     format: k.format,

@@ -2,6 +2,7 @@ import type { Blocked, Pipeline, PipelineList } from '../../../contract/resource
 import { REL } from '../../../contract/rels'
 import type { Engine } from '../../../engine/engine'
 import type { Verdict } from '../../../engine/errors'
+import { canRollback, deploysToProduction } from '../../../engine/executions'
 import type { Actor, Pipeline as PipelineModel } from '../../../engine/model'
 import { configOf } from '../../../engine/pipelines'
 import { iso, isoRequired } from '../route'
@@ -23,6 +24,8 @@ export function pipelineStatus(engine: Engine, p: PipelineModel): Pipeline['stat
 
 export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeline {
   const verdicts = engine.pipelineVerdicts(actor, p.programId, p.id)
+  // Rollback applies to pipelines that deploy to production only (spec §F.4).
+  if (deploysToProduction(p)) verdicts.rollback = canRollback(engine.ctx, actor, p)
   const { name: _name, trigger: _trigger, ...settings } = configOf(p)
   const lastExecutionId = p.executionIds[p.executionIds.length - 1]
   return {
@@ -58,6 +61,9 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       [REL.executions, paths.executions(p.programId, p.id)],
       [REL.variables, paths.pipelineVariables(p.programId, p.id)],
       [REL.cache, paths.pipelineCache(p.programId, p.id), p.category !== 'prodOnly'],
+      [REL.rollback, paths.rollback(p.programId, p.id), verdicts.rollback?.ok === true],
+      [REL.favorite, paths.pipelineFavorite(p.programId, p.id)],
+      [REL.promotableExecutions, `${paths.pipeline(p.programId, p.id)}/promotableExecutions`, p.category === 'prodOnly'],
     ]),
   }
 }

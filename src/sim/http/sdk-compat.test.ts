@@ -1,0 +1,254 @@
+// @vitest-environment node
+/**
+ * The official Cloud Manager SDK (@adobe/aio-lib-cloudmanager) against the simulator served over
+ * real HTTP (`npm run api`): every call the SDK makes follows our links and reads our bodies the
+ * way it reads Adobe's. The SDK is the reference; where it and the simulator disagree, the
+ * simulator is wrong.
+ */
+import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
+import { Writable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startApiServer } from '../../../scripts/api-server.ts'
+
+type Json = Record<string, unknown>
+interface HalObject extends Json {
+  link: (rel: string) => { href: string } | undefined
+}
+/** The SDK methods this test calls (the package ships no module typings). */
+interface CloudManagerSdk {
+  listPrograms(): Promise<HalObject[]>
+  listPipelines(programId: string, options?: { busy?: boolean }): Promise<HalObject[]>
+  createExecution(programId: string, pipelineId: string, mode?: string): Promise<HalObject>
+  getCurrentExecution(programId: string, pipelineId: string): Promise<Json>
+  getExecution(programId: string, pipelineId: string, executionId: string): Promise<Json>
+  listExecutions(programId: string, pipelineId: string, limit?: number): Promise<HalObject[]>
+  advanceCurrentExecution(programId: string, pipelineId: string): Promise<Json>
+  cancelCurrentExecution(programId: string, pipelineId: string): Promise<Json>
+  getQualityGateResults(programId: string, pipelineId: string, executionId: string, action: string): Promise<Json>
+  getExecutionStepLog(
+    programId: string,
+    pipelineId: string,
+    executionId: string,
+    action: string,
+    outputStream: Writable,
+  ): Promise<Json>
+  listEnvironments(programId: string): Promise<HalObject[]>
+  getEnvironmentVariables(programId: string, environmentId: string): Promise<Json[]>
+  setEnvironmentVariables(programId: string, environmentId: string, variables: Json[]): Promise<boolean>
+  getPipelineVariables(programId: string, pipelineId: string): Promise<Json[]>
+  setPipelineVariables(programId: string, pipelineId: string, variables: Json[]): Promise<boolean>
+  updatePipeline(programId: string, pipelineId: string, changes: Json): Promise<Json>
+  deletePipeline(programId: string, pipelineId: string): Promise<Json>
+  invalidatePipelineCache(programId: string, pipelineId: string): Promise<Json>
+}
+interface SdkError extends Error {
+  code: string
+}
+
+const require = createRequire(import.meta.url)
+const { init } = require('@adobe/aio-lib-cloudmanager') as {
+  init: (org: string, key: string, token: string, baseUrl: string) => Promise<CloudManagerSdk>
+}
+
+const MINUTE = 60_000
+let url = ''
+let server: Server
+let sdk: CloudManagerSdk
+let programId = ''
+let pipelineId = ''
+
+async function sim(path: string, body: unknown): Promise<Response> {
+  const res = await fetch(`${url}${path}`, { method: 'POST', body: JSON.stringify(body) })
+  expect(res.status, await res.clone().text()).toBeLessThan(300)
+  return res
+}
+const advanceClock = (ms: number) => sim('/__sim/clock/advance', { ms })
+
+/** Collects what the SDK writes to a stream. */
+function textSink(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = []
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(Buffer.from(chunk))
+      done()
+    },
+  })
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') }
+}
+
+async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
+  try {
+    await promise
+  } catch (error) {
+    return error as SdkError
+  }
+  throw new Error('expected the SDK call to fail')
+}
+
+type Step = { action: string; status: string; environmentType?: string }
+const steps = (e: Json) => (e._embedded as { stepStates: Step[] }).stepStates
+
+beforeAll(async () => {
+  const started = await startApiServer({ port: 0, scenario: 'coupled-pipeline', paused: true })
+  url = started.url
+  server = started.server
+  sdk = await init('org', 'key', 'admin', url)
+})
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+})
+
+describe('the official Cloud Manager SDK against the simulator', () => {
+  it('lists programs and finds the program by its self link', async () => {
+    const programs = await sdk.listPrograms()
+    const fresh = programs.find((p) => p.name === 'Fresh Program')
+    expect(fresh).toBeDefined()
+    programId = String(fresh?.id)
+    expect(fresh?.link('self')?.href).toBe(`/api/program/${programId}`)
+  })
+
+  it('lists pipelines through the program link', async () => {
+    const pipelines = await sdk.listPipelines(programId)
+    const production = pipelines.find((p) => p.name === 'Production Pipeline')
+    expect(production).toMatchObject({ status: 'IDLE', trigger: 'MANUAL', type: 'CI_CD' })
+    pipelineId = String(production?.id)
+    expect(await sdk.listPipelines(programId, { busy: true })).toEqual([])
+  })
+
+  it('lists environments through the program link', async () => {
+    const envs = await sdk.listEnvironments(programId)
+    expect(envs.map((e) => String(e.type)).sort((a, b) => a.localeCompare(b))).toEqual(['dev', 'prod', 'stage'])
+  })
+
+  it('starts an execution, and a second start fails with the SDK\'s own "already running" error', async () => {
+    // An important code-scanning failure, so the run waits for an override.
+    await sim('/__sim/faults', { pipelineId, action: 'codeQuality', metric: 'important', status: 'FAILED' })
+    const created = await sdk.createExecution(programId, pipelineId)
+    expect(created).toMatchObject({ status: 'RUNNING', trigger: 'MANUAL', pipelineId, programId })
+    expect(created.link('self')?.href).toBe(`/api/program/${programId}/pipeline/${pipelineId}/execution/${String(created.id)}`)
+
+    const busy = await sdkError(sdk.createExecution(programId, pipelineId))
+    expect(busy.code).toBe('ERROR_PIPELINE_START_RUNNING')
+    expect(busy.message).toMatch(/Pipeline already running/)
+    expect(await sdk.listPipelines(programId, { busy: true })).toHaveLength(1)
+
+    const current = await sdk.getCurrentExecution(programId, pipelineId)
+    expect(current.id).toBe(created.id)
+  })
+
+  it('reads the failed quality gate and overrides the important metrics with advanceCurrentExecution', async () => {
+    await advanceClock(20 * MINUTE)
+    const current = await sdk.getCurrentExecution(programId, pipelineId)
+    const executionId = String(current.id)
+    expect(steps(current).find((s) => s.status === 'WAITING')?.action).toBe('codeQuality')
+
+    const gate = (await sdk.getQualityGateResults(programId, pipelineId, executionId, 'codeQuality')) as {
+      metrics: Array<{ kpi: string; severity: string; passed: boolean }>
+    }
+    const failing = gate.metrics.filter((m) => m.severity === 'important' && !m.passed)
+    expect(failing.length).toBeGreaterThan(0)
+
+    await sdk.advanceCurrentExecution(programId, pipelineId)
+    const after = await sdk.getExecution(programId, pipelineId, executionId)
+    expect(steps(after).find((s) => s.action === 'codeQuality')?.status).toBe('FINISHED')
+    const overridden = (await sdk.getQualityGateResults(programId, pipelineId, executionId, 'codeQuality')) as {
+      metrics: Array<{ kpi: string; override: boolean }>
+    }
+    const kpis = new Set(failing.map((m) => m.kpi))
+    expect(overridden.metrics.filter((m) => kpis.has(m.kpi)).every((m) => m.override)).toBe(true)
+  })
+
+  it('approves the production deployment with advanceCurrentExecution and the run finishes', async () => {
+    await advanceClock(3 * 60 * MINUTE)
+    const waiting = await sdk.getCurrentExecution(programId, pipelineId)
+    expect(steps(waiting).find((s) => s.status === 'WAITING')?.action).toBe('approval')
+    await sdk.advanceCurrentExecution(programId, pipelineId)
+    await advanceClock(2 * 60 * MINUTE)
+    const done = await sdk.getExecution(programId, pipelineId, String(waiting.id))
+    expect(done.status).toBe('FINISHED')
+    expect(steps(done).every((s) => s.status === 'FINISHED')).toBe(true)
+  })
+
+  it('lists executions newest first through the executions link', async () => {
+    const list = await sdk.listExecutions(programId, pipelineId)
+    expect(list).toHaveLength(1)
+    expect(list[0]?.status).toBe('FINISHED')
+  })
+
+  it('writes a step log to a stream by following the logs link and its redirect', async () => {
+    const [last] = await sdk.listExecutions(programId, pipelineId, 1)
+    const sink = textSink()
+    await sdk.getExecutionStepLog(programId, pipelineId, String(last?.id), 'build', sink.stream)
+    expect(sink.text()).toContain(`for execution ${String(last?.id)}`)
+    const prod = textSink()
+    await sdk.getExecutionStepLog(programId, pipelineId, String(last?.id), 'prodDeploy', prod.stream)
+    expect(prod.text().length).toBeGreaterThan(0)
+  })
+
+  it('cancels the current execution with cancelCurrentExecution', async () => {
+    const created = await sdk.createExecution(programId, pipelineId)
+    await advanceClock(MINUTE)
+    await sdk.cancelCurrentExecution(programId, pipelineId)
+    const cancelled = await sdk.getExecution(programId, pipelineId, String(created.id))
+    expect(cancelled.status).toBe('CANCELLED')
+    expect(await sdk.listExecutions(programId, pipelineId)).toHaveLength(2)
+  })
+
+  it('rejects an approval with cancelCurrentExecution', async () => {
+    const created = await sdk.createExecution(programId, pipelineId)
+    await advanceClock(3 * 60 * MINUTE)
+    const waiting = await sdk.getCurrentExecution(programId, pipelineId)
+    expect(steps(waiting).find((s) => s.status === 'WAITING')?.action).toBe('approval')
+    await sdk.cancelCurrentExecution(programId, pipelineId)
+    const rejected = await sdk.getExecution(programId, pipelineId, String(created.id))
+    expect(rejected.status).toBe('CANCELLED')
+  })
+
+  it('reads and writes environment variables', async () => {
+    const envs = await sdk.listEnvironments(programId)
+    const dev = envs.find((e) => e.type === 'dev')
+    const envId = String(dev?.id)
+    expect(await sdk.getEnvironmentVariables(programId, envId)).toEqual([])
+    await sdk.setEnvironmentVariables(programId, envId, [
+      { name: 'SDK_VAR', value: 'hello', type: 'string' },
+      { name: 'SDK_SECRET', value: 's3cret', type: 'secretString', service: 'author' },
+    ])
+    const vars = await sdk.getEnvironmentVariables(programId, envId)
+    expect(vars).toContainEqual(expect.objectContaining({ name: 'SDK_VAR', value: 'hello', type: 'string' }))
+    const secret = vars.find((v) => v.name === 'SDK_SECRET')
+    expect(secret).toMatchObject({ type: 'secretString', service: 'author' })
+    expect(secret).not.toHaveProperty('value')
+    await sdk.setEnvironmentVariables(programId, envId, [{ name: 'SDK_VAR', value: '' }])
+    expect((await sdk.getEnvironmentVariables(programId, envId)).map((v) => v.name)).toEqual(['SDK_SECRET'])
+  })
+
+  it('reads and writes pipeline variables', async () => {
+    expect(await sdk.getPipelineVariables(programId, pipelineId)).toEqual([])
+    await sdk.setPipelineVariables(programId, pipelineId, [{ name: 'MAVEN_OPTS', value: '-Xmx2g', service: 'build' }])
+    expect(await sdk.getPipelineVariables(programId, pipelineId)).toEqual([
+      expect.objectContaining({ name: 'MAVEN_OPTS', value: '-Xmx2g', service: 'build', type: 'string' }),
+    ])
+  })
+
+  it('updates the pipeline branch with updatePipeline', async () => {
+    const updated = (await sdk.updatePipeline(programId, pipelineId, { branch: 'develop' })) as {
+      phases: Array<{ type: string; branch?: string }>
+    }
+    expect(updated.phases.find((p) => p.type === 'BUILD')?.branch).toBe('develop')
+    const reread = (await sdk.listPipelines(programId)).find((p) => p.id === pipelineId) as unknown as {
+      phases: Array<{ type: string; branch?: string }>
+    }
+    expect(reread.phases.find((p) => p.type === 'BUILD')?.branch).toBe('develop')
+  })
+
+  it('invalidates the pipeline cache through the cache link', async () => {
+    expect(await sdk.invalidatePipelineCache(programId, pipelineId)).toEqual({})
+  })
+
+  it('deletes the pipeline', async () => {
+    expect(await sdk.deletePipeline(programId, pipelineId)).toEqual({})
+    expect((await sdk.listPipelines(programId)).map((p) => p.id)).not.toContain(pipelineId)
+  })
+})
