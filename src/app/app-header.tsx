@@ -1,6 +1,8 @@
 import { Link } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { paths } from '../config/paths'
+import { NotificationsBell } from '../features/notifications/notifications-bell'
+import { SimulatorToggle } from '../features/simulator/simulator-toggle'
 import { RoleSwitcher } from './role-switcher'
 
 export function AppHeader() {
@@ -26,7 +28,11 @@ export function AppHeader() {
           Pipeline Console
         </Link>
       </span>
-      <RoleSwitcher />
+      <div className={style({ display: 'flex', alignItems: 'center', gap: 16 })}>
+        <SimulatorToggle />
+        <NotificationsBell />
+        <RoleSwitcher />
+      </div>
     </header>
   )
 }

@@ -3,16 +3,21 @@
  * following the list's `next` links; and the in-app notification feed (spec §I.1).
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import type { Execution, ExecutionList, ExecutionStatus, ExecutionTrigger, StepState } from '../../contract/executions'
+import type {
+  ActivityExecution,
+  ActivityList,
+  Execution,
+  ExecutionStatus,
+  ExecutionTrigger,
+  StepState,
+} from '../../contract/executions'
 import type { NotificationList } from '../../contract/notifications'
 import { REL } from '../../contract/rels'
 import { getLink } from '../hal'
 import { request } from '../http'
 import { programHref } from './programs'
 
-/** An execution as the program-wide list returns it: `x-sim.action` names what it did. */
-export type ActivityExecution = Execution & { 'x-sim': Execution['x-sim'] & { action?: string } }
-export type ActivityPage = ExecutionList & { _embedded: { executions: ActivityExecution[] } }
+export type { ActivityExecution }
 
 export interface ActivityFilters {
   pipelineId?: string | undefined
@@ -46,7 +51,7 @@ export const activityQueries = {
         programId,
         { pipelineId: filters.pipelineId, status: filters.status, trigger: filters.trigger, limit },
       ] as const,
-      queryFn: ({ pageParam, signal }) => request<ActivityPage>(pageParam, { signal }),
+      queryFn: ({ pageParam, signal }) => request<ActivityList>(pageParam, { signal }),
       initialPageParam: activityHref(programId, filters, limit),
       getNextPageParam: (last) => getLink(last, 'next')?.href,
       refetchInterval: (query) => {
@@ -60,7 +65,7 @@ export const activityQueries = {
 export const notificationQueries = {
   all: () => ['notifications'] as const,
   /** The newest notifications for the caller's role (the token), polled so the badge stays current. */
-  list: (limit = 50) =>
+  list: (limit = 100) =>
     queryOptions({
       queryKey: [...notificationQueries.all(), 'list', limit] as const,
       queryFn: ({ signal }) => request<NotificationList>(`/api/notifications?limit=${limit}`, { signal }),

@@ -1,12 +1,7 @@
-import { EmptyState } from '../../components/empty-state'
-import { PageHeading } from '../../components/page-heading'
+import { useParams } from 'react-router-dom'
+import { ActivityPage } from '../../features/activity/activity-page'
 
-/** Placeholder until the Activity page (executions history, spec §B.7) is built. */
 export function Component() {
-  return (
-    <>
-      <PageHeading title="Activity" />
-      <EmptyState heading="Activity is coming soon">Pipeline executions of this program will be listed here.</EmptyState>
-    </>
-  )
+  const { programId = '' } = useParams()
+  return <ActivityPage programId={programId} />
 }

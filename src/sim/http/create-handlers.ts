@@ -2,7 +2,7 @@
  * All request handlers of the simulated backend, for one runtime. The same list serves the
  * browser (service worker), Vitest (msw/node) and the HTTP server (`npm run api`).
  */
-import { http } from 'msw'
+import { http, type RequestHandler } from 'msw'
 import type { SimRuntime } from '../runtime'
 import { activityHandlers } from './handlers/activity'
 import { environmentHandlers } from './handlers/environments'
@@ -20,11 +20,19 @@ import { notificationHandlers } from './handlers/notifications'
 import { simAdvanceHandlers } from './handlers/sim-advance'
 import { simStateHandlers } from './handlers/sim-state'
 import { variableHandlers } from './handlers/variables'
+import { allowedMethods, methodNotAllowed, routeTable } from './allowed-methods'
+import { transportFaultHandlers } from './handlers/transport-faults'
 import { problem } from './problem'
 import { PROBLEM_TYPES } from '../../contract/problem'
 
-export function createHandlers(runtime: SimRuntime) {
-  return [
+export interface CreateHandlersOptions {
+  /** A host's own handlers (the browser's `/__sim/status`), tried first and known to the 405 answers. */
+  before?: readonly RequestHandler[]
+}
+
+export function createHandlers(runtime: SimRuntime, { before = [] }: CreateHandlersOptions = {}): RequestHandler[] {
+  const handlers = [
+    ...before,
     ...simHandlers(runtime),
     ...simEventHandlers(runtime),
     ...programHandlers(runtime),
@@ -41,22 +49,16 @@ export function createHandlers(runtime: SimRuntime) {
     ...notificationHandlers(runtime),
     ...simAdvanceHandlers(runtime),
     ...favoriteHandlers(runtime),
-    // Anything else under the API is answered, not passed on to the network.
-    http.all('/api/*', ({ request }) =>
-      problem(
-        404,
-        PROBLEM_TYPES.notFound,
-        'Not Found',
-        `No resource at ${new URL(request.url).pathname} answers ${request.method}.`,
-      ),
-    ),
-    http.all('/__sim/*', ({ request }) =>
-      problem(
-        404,
-        PROBLEM_TYPES.notFound,
-        'Not Found',
-        `No simulator control at ${new URL(request.url).pathname} answers ${request.method}.`,
-      ),
-    ),
+    ...transportFaultHandlers(runtime),
   ]
+  const routes = routeTable(handlers)
+  // Anything else under the API is answered, not passed on to the network: a known path with
+  // another method is a 405 naming the methods it answers, an unknown path a 404.
+  const unanswered = (what: string) => ({ request }: { request: Request }) => {
+    const url = new URL(request.url)
+    const allow = allowedMethods(routes, url)
+    if (allow.length > 0) return methodNotAllowed(request.method, url, allow)
+    return problem(404, PROBLEM_TYPES.notFound, 'Not Found', `No ${what} at ${url.pathname} answers ${request.method}.`)
+  }
+  return [...handlers, http.all('/api/*', unanswered('resource')), http.all('/__sim/*', unanswered('simulator control'))]
 }
