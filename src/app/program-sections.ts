@@ -11,6 +11,8 @@ export const PROGRAM_SECTIONS = [
 export type ProgramSectionKey = (typeof PROGRAM_SECTIONS)[number]['key']
 
 export function sectionOf(pathname: string): (typeof PROGRAM_SECTIONS)[number] | undefined {
-  const last = pathname.split('/').filter(Boolean).at(-1)
+  const parts = pathname.split('/').filter(Boolean)
+  // An environment's details page (`…/environment/:id`) belongs to Environments.
+  const last = parts.at(-2) === 'environment' ? 'environments' : parts.at(-1)
   return PROGRAM_SECTIONS.find((s) => s.key === last)
 }

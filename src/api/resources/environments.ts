@@ -1,9 +1,14 @@
-import { queryOptions } from '@tanstack/react-query'
-import type { EnvironmentList } from '../../contract/resources'
+/**
+ * Environments (spec §A.3–A.4, §H.3 #20–22, #28): read through the program's environments
+ * link; the simulator's request for an additional staging environment is a POST with no link
+ * to follow (like the simulator's create-pipeline endpoint).
+ */
+import { mutationOptions, queryOptions } from '@tanstack/react-query'
+import type { AdditionalStageRequest, Environment, EnvironmentList } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import { linkHref } from '../hal'
-import { request } from '../http'
-import { programQueries } from './programs'
+import { ApiError, request } from '../http'
+import { programHref, programQueries } from './programs'
 
 export const environmentQueries = {
   all: () => ['environments'] as const,
@@ -16,5 +21,40 @@ export const environmentQueries = {
         const list = await request<EnvironmentList>(linkHref(program, REL.environments), { signal })
         return list._embedded.environments
       },
+    }),
+  /**
+   * One environment, found in the program's list (only the program is an entry point) and read
+   * through its self link; 404 when the program has no such environment.
+   */
+  detail: (programId: string, environmentId: string) =>
+    queryOptions({
+      queryKey: [...environmentQueries.all(), 'detail', programId, environmentId] as const,
+      queryFn: async ({ client, signal }) => {
+        const program = await client.ensureQueryData(programQueries.detail(programId))
+        const list = await request<EnvironmentList>(linkHref(program, REL.environments), { signal })
+        const listed = list._embedded.environments.find((e) => e.id === environmentId)
+        if (!listed) {
+          throw new ApiError(404, {
+            title: 'Not Found',
+            detail: `Program ${programId} has no environment ${environmentId}.`,
+          })
+        }
+        return request<Environment>(linkHref(listed, 'self'), { signal })
+      },
+    }),
+}
+
+/** The simulator-only request endpoint (spec §H.3 #28); the public API has none to link to. */
+export const additionalStageRequestsHref = (programId: string) => `${programHref(programId)}/environments/additionalStageRequests`
+
+export const environmentMutations = {
+  /** (sim) Request an additional staging environment → 202 with the environment, `creating`. */
+  requestAdditionalStage: (programId: string) =>
+    mutationOptions({
+      mutationKey: ['environments', 'requestAdditionalStage', programId],
+      mutationFn: (body: AdditionalStageRequest) =>
+        request<Environment>(additionalStageRequestsHref(programId), { method: 'POST', body }),
+      // The list gains a row; the program's offer to request one changes.
+      meta: { invalidates: [environmentQueries.all(), programQueries.detail(programId).queryKey] },
     }),
 }

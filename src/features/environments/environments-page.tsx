@@ -1,15 +1,27 @@
 import { useQuery } from '@tanstack/react-query'
 import { environmentQueries } from '../../api/resources/environments'
+import { programQueries } from '../../api/resources/programs'
 import { EmptyState } from '../../components/empty-state'
 import { PageHeading } from '../../components/page-heading'
 import { QueryState } from '../../components/query-state'
 import { EnvironmentsTable } from './environments-table'
+import { RequestAdditionalStage } from './request-additional-stage'
+import { ENVIRONMENTS_POLL_MS, useEnvironmentUpdates } from './use-environment-updates'
 
 export function EnvironmentsPage({ programId }: { programId: string }) {
-  const environments = useQuery(environmentQueries.list(programId))
+  // Locks come and go with pipelines, provisioning ends with the clock: follow the backend.
+  const { live } = useEnvironmentUpdates([environmentQueries.all(), programQueries.detail(programId).queryKey])
+  const environments = useQuery({
+    ...environmentQueries.list(programId),
+    refetchInterval: live ? false : ENVIRONMENTS_POLL_MS,
+  })
+  const program = useQuery(programQueries.detail(programId))
   return (
     <>
-      <PageHeading title="Environments" />
+      <PageHeading
+        title="Environments"
+        actions={<RequestAdditionalStage programId={programId} program={program.data} environments={environments.data} />}
+      />
       <QueryState
         query={environments}
         what="environments"

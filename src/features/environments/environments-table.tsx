@@ -1,7 +1,9 @@
-import { Badge, Cell, Column, Row, TableBody, TableHeader, TableView } from '@react-spectrum/s2'
+import { Badge, Cell, Column, Link, Row, TableBody, TableHeader, TableView } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import { paths } from '../../config/paths'
 import type { Environment } from '../../contract/resources'
-import { ENVIRONMENT_TYPE_LABEL } from './environment-labels'
+import { ENVIRONMENT_TYPE_LABEL, serviceUrls } from './environment-labels'
+import { EnvironmentLock } from './environment-lock'
 import { EnvironmentStatus } from './environment-status'
 
 export interface EnvironmentsTableProps {
@@ -10,34 +12,62 @@ export interface EnvironmentsTableProps {
   compact?: boolean
 }
 
+/** Environments with their type, status, lock and URLs; each row opens the environment's details. */
 export function EnvironmentsTable({ environments, compact = false }: EnvironmentsTableProps) {
   return (
     <TableView aria-label="Environments" overflowMode="wrap" styles={style({ width: 'full' })}>
       <TableHeader>
-        <Column isRowHeader>Name</Column>
-        <Column>Type</Column>
-        <Column>Status</Column>
-        {compact ? null : <Column>Region</Column>}
+        <Column isRowHeader minWidth={160}>
+          Name
+        </Column>
+        <Column minWidth={110}>Type</Column>
+        <Column minWidth={160}>Status</Column>
+        {compact ? null : <Column minWidth={80}>Region</Column>}
+        {compact ? null : <Column minWidth={150}>URLs</Column>}
       </TableHeader>
       <TableBody items={environments} dependencies={[compact]}>
         {(env) => (
-          <Row id={env.id} textValue={env.name}>
+          <Row id={env.id} textValue={env.name} href={paths.environment.getHref(env.programId, env.id)}>
             <Cell>
               <span className={style({ fontWeight: 'bold' })}>{env.name}</span>
-              {env['x-sim']?.isAdditionalStage ? (
-                <Badge variant="informative" size="S" styles={style({ marginStart: 8 })}>
-                  Additional Staging
-                </Badge>
-              ) : null}
             </Cell>
-            <Cell>{ENVIRONMENT_TYPE_LABEL[env.type]}</Cell>
+            <Cell>
+              <div className={style({ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 })}>
+                <span>{ENVIRONMENT_TYPE_LABEL[env.type]}</span>
+                {env['x-sim']?.isAdditionalStage ? (
+                  <Badge variant="informative" size="S">
+                    Additional Staging
+                  </Badge>
+                ) : null}
+              </div>
+            </Cell>
             <Cell>
               <EnvironmentStatus environment={env} />
+              <EnvironmentLock environment={env} />
             </Cell>
             {compact ? null : <Cell>{env.region}</Cell>}
+            {compact ? null : (
+              <Cell>
+                <EnvironmentUrls environment={env} />
+              </Cell>
+            )}
           </Row>
         )}
       </TableBody>
     </TableView>
+  )
+}
+
+function EnvironmentUrls({ environment }: { environment: Environment }) {
+  const urls = serviceUrls(environment)
+  if (urls.length === 0) return <span className={style({ color: 'neutral-subdued' })}>—</span>
+  return (
+    <div className={style({ display: 'flex', flexWrap: 'wrap', gap: 12 })}>
+      {urls.map((u) => (
+        <Link key={u.service} href={u.href} target="_blank" rel="noreferrer" aria-label={`${u.label} URL of ${environment.name}`}>
+          {u.label}
+        </Link>
+      ))}
+    </div>
   )
 }
