@@ -20,7 +20,7 @@ export function BlockedAction({ label, reason }: BlockedActionProps) {
         {label}
       </Button>
       <ContextualHelp variant="info" aria-label={`Why ${label} is unavailable`}>
-        <Heading>{label} is unavailable</Heading>
+        <Heading slot="title">{label} is unavailable</Heading>
         <Content>{reason}</Content>
       </ContextualHelp>
       <span id={id} className={style({ font: 'body-sm', color: 'neutral-subdued' })}>
