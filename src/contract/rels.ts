@@ -18,6 +18,10 @@ export const REL = {
   variables: `${REL_BASE}variables`,
   cache: `${REL_BASE}cache`,
   rollback: `${REL_BASE}rollbackLastSuccessfulExecution`,
+  /** (sim) PUT stars the pipeline for the caller, DELETE unstars it. */
+  favorite: `${REL_BASE}favorite`,
+  /** (sim) On production only pipelines: the stage-only executions whose build may be promoted. */
+  promotableExecutions: `${REL_BASE}promotableExecutions`,
   stepLogs: `${REL_BASE}pipeline/logs`,
   stepMetrics: `${REL_BASE}pipeline/metrics`,
   stepArtifacts: `${REL_BASE}pipeline/artifacts`,

@@ -6,3 +6,10 @@ export const ADD_PIPELINE_ENTRIES: ReadonlyArray<{ kind: AddPipelineKind; label:
   { kind: 'nonProduction', label: 'Add Non-Production Pipeline' },
   { kind: 'prodOnly', label: 'Add Production Only Pipeline' },
 ]
+
+/** The Edit dialogs' titles (spec §C.7; the production only one is the simulator's). */
+export const EDIT_PIPELINE_TITLES: Readonly<Record<AddPipelineKind, string>> = {
+  production: 'Edit Production Pipeline',
+  nonProduction: 'Edit Non-Production Pipeline',
+  prodOnly: 'Edit Production Only Pipeline',
+}

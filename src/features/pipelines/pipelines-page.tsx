@@ -1,15 +1,110 @@
+import { Button, DialogContainer, Text, ToastQueue } from '@react-spectrum/s2'
+import PlayIcon from '@react-spectrum/s2/icons/Play'
+import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useNavigate } from 'react-router-dom'
+import { hasPromotableLink, pipelineMutations } from '../../api/resources/pipelines'
 import { EmptyState } from '../../components/empty-state'
 import { PageHeading } from '../../components/page-heading'
 import { QueryState } from '../../components/query-state'
+import { paths } from '../../config/paths'
+import type { Pipeline } from '../../contract/resources'
+import { ConfirmDialog } from './actions/confirm-dialog'
+import type { PipelineAction } from './actions/pipeline-actions-menu'
+import { problemMessage } from './actions/problem-message'
+import { RunProdOnlyDialog } from './actions/run-prod-only-dialog'
+import { RunSelectedDialog } from './actions/run-selected-dialog'
 import { AddPipeline } from './add-pipeline'
+import { AddPipelineDialog } from './add-pipeline/add-pipeline-dialog'
+import { kindOf } from './add-pipeline/pipeline-form'
+import { isFiltered, NO_FILTERS, type PipelineFilters, visiblePipelines } from './pipeline-filters'
+import { PipelineFiltersBar } from './pipeline-filters-bar'
 import { PipelinesTable } from './pipelines-table'
 import { usePipelinesView } from './use-pipelines-view'
+import { VariablesDialog } from './variables/variables-dialog'
+
+type DialogRequest =
+  | { kind: 'edit' | 'delete' | 'cancel' | 'variables' | 'runProdOnly'; pipeline: Pipeline }
+  | { kind: 'runSelected'; pipelines: Pipeline[] }
+/** Each opening gets a fresh dialog (`n`); a closing one may still be mounted while it animates out. */
+type OpenDialog = DialogRequest & { n: number }
+
+const toastError = (what: string, error: unknown) => ToastQueue.negative(`${what}: ${problemMessage(error)}`, { timeout: 8000 })
 
 export function PipelinesPage({ programId }: { programId: string }) {
   const { pipelines, environments, repositories } = usePipelinesView(programId)
+  const navigate = useNavigate()
+  const [filters, setFilters] = useState<PipelineFilters>(NO_FILTERS)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [dialog, setDialog] = useState<OpenDialog | null>(null)
+  const [count, setCount] = useState(0)
+  const open = (d: DialogRequest) => {
+    setCount((c) => c + 1)
+    setDialog({ ...d, n: count + 1 })
+  }
+
+  const start = useMutation(pipelineMutations.start(programId))
+  const cancel = useMutation(pipelineMutations.cancel(programId))
+  const remove = useMutation(pipelineMutations.remove(programId))
+  const favorite = useMutation(pipelineMutations.favorite(programId))
+
+  const all = pipelines.data ?? []
+  // The selection keeps only pipelines that still exist.
+  const selection = all.filter((p) => selected.has(p.id))
+
+  const run = (pipeline: Pipeline) => {
+    if (hasPromotableLink(pipeline)) return open({ kind: 'runProdOnly', pipeline })
+    start.mutate(
+      { pipeline },
+      {
+        onSuccess: (execution) =>
+          ToastQueue.positive(`"${pipeline.name}" started (execution ${execution.id}).`, {
+            timeout: 5000,
+            actionLabel: 'View details',
+            onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, execution.id)),
+            shouldCloseOnAction: true,
+          }),
+        onError: (error) => toastError(`"${pipeline.name}" did not start`, error),
+      },
+    )
+  }
+
+  const onAction = (action: PipelineAction, pipeline: Pipeline) => {
+    switch (action) {
+      case 'run':
+        return run(pipeline)
+      case 'details':
+        // The menu item is a link; nothing else to do.
+        return
+      default:
+        return open({ kind: action, pipeline })
+    }
+  }
+  const onFavorite = (pipeline: Pipeline, on: boolean) =>
+    favorite.mutate(
+      { pipeline, favorite: on },
+      { onError: (error) => toastError(`"${pipeline.name}" could not be ${on ? 'starred' : 'unstarred'}`, error) },
+    )
+
+  const shown = visiblePipelines(all, filters)
+
   return (
     <>
-      <PageHeading title="Pipelines" actions={<AddPipeline programId={programId} />} />
+      <PageHeading
+        title="Pipelines"
+        actions={
+          <div className={style({ display: 'flex', gap: 8 })}>
+            {selection.length > 0 ? (
+              <Button variant="secondary" onPress={() => open({ kind: 'runSelected', pipelines: selection })}>
+                <PlayIcon />
+                <Text>{`Run selected (${selection.length})`}</Text>
+              </Button>
+            ) : null}
+            <AddPipeline programId={programId} />
+          </div>
+        }
+      />
       <QueryState
         query={pipelines}
         what="pipelines"
@@ -19,8 +114,76 @@ export function PipelinesPage({ programId }: { programId: string }) {
           </EmptyState>
         }
       >
-        {(data) => <PipelinesTable pipelines={data} environments={environments} repositories={repositories} />}
+        {() => (
+          <>
+            <PipelineFiltersBar filters={filters} environments={environments} onChange={setFilters} />
+            <PipelinesTable
+              pipelines={shown}
+              environments={environments}
+              repositories={repositories}
+              selectedKeys={selected}
+              onSelectionChange={setSelected}
+              onAction={onAction}
+              onFavorite={onFavorite}
+              empty={
+                isFiltered(filters) ? (
+                  <EmptyState heading="No pipelines match the filters">Change or clear the filters.</EmptyState>
+                ) : null
+              }
+            />
+          </>
+        )}
       </QueryState>
+      <DialogContainer onDismiss={() => setDialog(null)}>
+        {dialog === null ? null : dialog.kind === 'edit' ? (
+          <AddPipelineDialog key={dialog.n} programId={programId} kind={kindOf(dialog.pipeline)} editing={dialog.pipeline} />
+        ) : dialog.kind === 'variables' ? (
+          <VariablesDialog key={dialog.n} pipeline={dialog.pipeline} />
+        ) : dialog.kind === 'runProdOnly' ? (
+          <RunProdOnlyDialog
+            key={dialog.n}
+            pipeline={dialog.pipeline}
+            onStarted={() => ToastQueue.positive(`"${dialog.pipeline.name}" started.`, { timeout: 5000 })}
+          />
+        ) : dialog.kind === 'delete' ? (
+          <ConfirmDialog
+            key={dialog.n}
+            title={`Delete ${dialog.pipeline.name}?`}
+            confirmLabel="Delete"
+            variant="negative"
+            onConfirm={async () => {
+              await remove.mutateAsync(dialog.pipeline)
+              ToastQueue.positive(`Pipeline "${dialog.pipeline.name}" was deleted.`, { timeout: 5000 })
+            }}
+          >
+            {`Deleting "${dialog.pipeline.name}" removes its configuration, its variables and its whole execution history. This cannot be undone.`}
+          </ConfirmDialog>
+        ) : dialog.kind === 'cancel' ? (
+          <ConfirmDialog
+            key={dialog.n}
+            title={`Cancel the execution of ${dialog.pipeline.name}?`}
+            confirmLabel="Cancel execution"
+            dismissLabel="Keep running"
+            variant="negative"
+            onConfirm={async () => {
+              const execution = await cancel.mutateAsync(dialog.pipeline)
+              ToastQueue.info(`Execution ${execution.id} of "${dialog.pipeline.name}" is being cancelled.`, { timeout: 5000 })
+            }}
+          >
+            {`The step that is running or waiting stops, and execution ${dialog.pipeline['x-sim'].currentExecutionId ?? ''} ends as Cancelled.`}
+          </ConfirmDialog>
+        ) : dialog.kind === 'runSelected' ? (
+          <RunSelectedDialog
+            key={dialog.n}
+            programId={programId}
+            selected={dialog.pipelines}
+            onStarted={(started) => {
+              setSelected(new Set())
+              ToastQueue.positive(`${started.length} pipeline${started.length === 1 ? '' : 's'} started.`, { timeout: 5000 })
+            }}
+          />
+        ) : null}
+      </DialogContainer>
     </>
   )
 }

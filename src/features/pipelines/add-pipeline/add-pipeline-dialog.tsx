@@ -13,11 +13,11 @@ import {
   useDialogContainer,
 } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import type { AddPipelineKind } from '../../../contract/resources'
+import type { AddPipelineKind, Pipeline } from '../../../contract/resources'
 import { LoadingState } from '../../../components/loading-state'
-import { ADD_PIPELINE_ENTRIES } from '../add-pipeline-kinds'
+import { ADD_PIPELINE_ENTRIES, EDIT_PIPELINE_TITLES } from '../add-pipeline-kinds'
 import { ConfigurationTab } from './configuration-tab'
-import { type TabKey, testingTabTitle } from './pipeline-form'
+import { isStageOnly, type TabKey, testingTabTitle } from './pipeline-form'
 import { ProdOnlyTab } from './prod-only-tab'
 import { SourceCodeTab } from './source-code-tab'
 import { TestingTab } from './testing-tab'
@@ -26,25 +26,38 @@ import { useAddPipeline } from './use-add-pipeline'
 export interface AddPipelineDialogProps {
   programId: string
   kind: AddPipelineKind
+  /** Edit this pipeline instead of adding one: same tabs, pre-filled, its kind fixed (spec §C.7). */
+  editing?: Pipeline
 }
 
-/** The Add Production / Non-Production / Production Only Pipeline wizard (spec §C). */
-export function AddPipelineDialog({ programId, kind }: AddPipelineDialogProps) {
+/** The Add / Edit Production, Non-Production and Production Only Pipeline wizard (spec §C). */
+export function AddPipelineDialog({ programId, kind, editing }: AddPipelineDialogProps) {
   const container = useDialogContainer()
-  const title = ADD_PIPELINE_ENTRIES.find((e) => e.kind === kind)?.label ?? 'Add Pipeline'
-  const w = useAddPipeline(programId, kind, (created) => {
-    ToastQueue.positive(`Pipeline "${created.name}" was created.`, { timeout: 5000 })
-    container.dismiss()
-  })
+  const isEdit = editing !== undefined
+  const title = isEdit ? EDIT_PIPELINE_TITLES[kind] : (ADD_PIPELINE_ENTRIES.find((e) => e.kind === kind)?.label ?? 'Add Pipeline')
+  const w = useAddPipeline(
+    programId,
+    kind,
+    (saved) => {
+      ToastQueue.positive(`Pipeline "${saved.name}" was ${isEdit ? 'updated' : 'created'}.`, { timeout: 5000 })
+      container.dismiss()
+    },
+    editing,
+  )
   const index = w.tabs.indexOf(w.tab)
   const isLast = index === w.tabs.length - 1
   // A tab can be visited once every tab before it is complete.
   const firstIncomplete = w.tabs.findIndex((t) => !w.isTabValid(t))
   const reachable = (i: number) => firstIncomplete === -1 || i <= firstIncomplete
   const loading = w.environments.isPending || w.repositories.isPending
-  const titles: Record<TabKey, string> = { configuration: 'Configuration', source: 'Source Code', testing: testingTabTitle(kind) }
+  const stageOnly = isStageOnly(kind, w.form, w.environments.data ?? [])
+  const titles: Record<TabKey, string> = {
+    configuration: 'Configuration',
+    source: 'Source Code',
+    testing: testingTabTitle(stageOnly),
+  }
   const panel = (tab: TabKey) => {
-    const common = { kind, form: w.form, errors: w.errors, onChange: w.change }
+    const common = { kind, form: w.form, errors: w.errors, onChange: w.change, isEdit }
     if (kind === 'prodOnly') return <ProdOnlyTab {...common} />
     if (tab === 'configuration') return <ConfigurationTab {...common} />
     if (tab === 'testing') return <TestingTab {...common} />
@@ -56,6 +69,7 @@ export function AddPipelineDialog({ programId, kind }: AddPipelineDialogProps) {
         branches={w.branches.names}
         branchesLoading={w.branches.isLoading}
         onRefreshBranches={w.branches.refresh}
+        webTier={w.webTier}
       />
     )
   }
@@ -65,7 +79,7 @@ export function AddPipelineDialog({ programId, kind }: AddPipelineDialogProps) {
       <Content>
         {w.generalErrors.length > 0 ? (
           <InlineAlert variant="negative" autoFocus styles={style({ marginBottom: 16 })}>
-            <Heading>The pipeline was not saved</Heading>
+            <Heading>{isEdit ? 'The pipeline was not updated' : 'The pipeline was not saved'}</Heading>
             <Content>{w.generalErrors.join(' ')}</Content>
           </InlineAlert>
         ) : null}
@@ -97,9 +111,10 @@ export function AddPipelineDialog({ programId, kind }: AddPipelineDialogProps) {
         <Button variant="secondary" onPress={() => container.dismiss()}>
           Cancel
         </Button>
-        {isLast ? (
+        {isLast || isEdit ? (
+          // Editing starts from a complete configuration, so Update is offered on every tab.
           <Button variant="accent" onPress={w.save} isPending={w.isSaving} isDisabled={loading || firstIncomplete !== -1}>
-            Save
+            {isEdit ? 'Update' : 'Save'}
           </Button>
         ) : (
           <Button

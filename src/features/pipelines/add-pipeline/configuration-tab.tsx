@@ -1,4 +1,4 @@
-import { Radio, RadioGroup, TextField } from '@react-spectrum/s2'
+import { LabeledValue, Radio, RadioGroup, TextField } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { AddPipelineKind } from '../../../contract/resources'
 import { ChoiceField } from './choice-field'
@@ -10,6 +10,13 @@ export interface TabProps {
   form: PipelineForm
   errors: FieldErrors
   onChange: (patch: Partial<PipelineForm>) => void
+  /** Editing an existing pipeline: what defines its kind is shown, not offered (spec §C.7). */
+  isEdit?: boolean
+}
+
+export const NON_PROD_KIND_LABEL: Record<PipelineForm['nonProdKind'], string> = {
+  codeQuality: 'Code Quality Pipeline',
+  deployment: 'Deployment Pipeline',
 }
 
 const TRIGGERS = [
@@ -23,21 +30,23 @@ const BEHAVIORS = [
   { id: 'CONTINUE', label: 'Continue Immediately' },
 ] as const
 
-export function ConfigurationTab({ kind, form, errors, onChange }: TabProps) {
+export function ConfigurationTab({ kind, form, errors, onChange, isEdit = false }: TabProps) {
   return (
     <div className={style({ display: 'flex', flexDirection: 'column', gap: 16 })}>
-      {kind === 'nonProduction' ? (
+      {kind === 'nonProduction' && isEdit ? (
+        <LabeledValue label="Pipeline type (fixed once created)" value={NON_PROD_KIND_LABEL[form.nonProdKind]} />
+      ) : kind === 'nonProduction' ? (
         <RadioGroup
           label="Select the type of pipeline you want to create"
           value={form.nonProdKind}
           onChange={(v) => onChange({ nonProdKind: v as PipelineForm['nonProdKind'] })}
         >
-          <Radio value="codeQuality">Code Quality Pipeline</Radio>
-          <Radio value="deployment">Deployment Pipeline</Radio>
+          <Radio value="codeQuality">{NON_PROD_KIND_LABEL.codeQuality}</Radio>
+          <Radio value="deployment">{NON_PROD_KIND_LABEL.deployment}</Radio>
         </RadioGroup>
       ) : null}
       <TextField
-        label="Pipeline Name"
+        label={kind === 'nonProduction' ? 'Non-Production Pipeline Name' : 'Pipeline Name'}
         autoFocus
         isRequired
         value={form.name}

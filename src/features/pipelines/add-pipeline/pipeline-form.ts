@@ -1,23 +1,47 @@
 /**
- * The Add Pipeline wizard's form: its state, which tabs it has, what each tab requires, and the
- * create body it becomes. Client checks only guide the user; the server has the last word and
- * its field errors are shown in the same places.
+ * The Add / Edit Pipeline wizard's form: its state, which tabs it has, what each tab requires,
+ * and the create or patch body it becomes. Client checks only guide the user; the server has the
+ * last word and its field errors are shown in the same places.
  */
-import type { AddPipelineKind, Environment, PipelineCreate } from '../../../contract/resources'
+import type {
+  AddPipelineKind,
+  Environment,
+  Pipeline,
+  PipelineCreate,
+  PipelinePatch,
+  PipelineSettings,
+} from '../../../contract/resources'
 
 export const MAX_NAME = 64
 export const MAX_AUDIT_PATHS = 25
+
+export type CodeSource = PipelineSettings['codeSource']
+export type TargetedSource = Exclude<CodeSource, 'fullStack'>
+
+/** The Pipeline test checkboxes of non-production deployments (spec §C.4). */
+export interface PipelineTests {
+  productFunctional: boolean
+  customFunctional: boolean
+  customUi: boolean
+  experienceAudit: boolean
+}
 
 export interface PipelineForm {
   name: string
   trigger: 'MANUAL' | 'ON_COMMIT'
   metricBehavior: 'ASK' | 'FAIL' | 'CONTINUE'
   nonProdKind: 'deployment' | 'codeQuality'
+  /** Full Stack Code, or the one kind of code a targeted deployment includes. */
+  codeSource: CodeSource
   environmentId: string | null
   repositoryId: string | null
   branch: string | null
+  codeLocation: string
+  buildStrategy: 'FULL' | 'SMART'
+  ignoreWebTierConfig: boolean
   pauseBeforeProd: boolean
   scheduled: boolean
+  tests: PipelineTests
   auditPaths: string[]
 }
 
@@ -29,20 +53,77 @@ export const emptyForm = (): PipelineForm => ({
   environmentId: null,
   repositoryId: null,
   branch: null,
+  codeSource: 'fullStack',
+  codeLocation: '/',
+  buildStrategy: 'FULL',
+  ignoreWebTierConfig: false,
   pauseBeforeProd: false,
   scheduled: false,
+  // Defaults of a new deployment pipeline: the functional tests run, UI tests and the audit are opt-in.
+  tests: { productFunctional: true, customFunctional: true, customUi: false, experienceAudit: false },
   auditPaths: [],
 })
 
+export const TARGETED_SOURCES: ReadonlyArray<{ id: TargetedSource; label: string; description: string }> = [
+  { id: 'config', label: 'Config', description: 'CDN, log forwarding and maintenance configuration.' },
+  { id: 'frontEnd', label: 'Front End Code', description: 'JavaScript and CSS of the site theme.' },
+  { id: 'webTierConfig', label: 'Web Tier Config', description: 'Dispatcher configuration.' },
+]
+
 export type TabKey = 'configuration' | 'source' | 'testing'
 /** Form fields that can carry an error message. */
-export type FieldKey = 'name' | 'trigger' | 'metricBehavior' | 'environment' | 'repository' | 'branch' | 'auditPaths'
+export type FieldKey =
+  | 'name'
+  | 'trigger'
+  | 'metricBehavior'
+  | 'codeSource'
+  | 'environment'
+  | 'repository'
+  | 'branch'
+  | 'codeLocation'
+  | 'auditPaths'
 export type FieldErrors = Partial<Record<FieldKey, string>>
 
 export const TAB_FIELDS: Record<TabKey, FieldKey[]> = {
   configuration: ['name', 'trigger', 'metricBehavior'],
-  source: ['environment', 'repository', 'branch'],
+  source: ['codeSource', 'environment', 'repository', 'branch', 'codeLocation'],
   testing: ['auditPaths'],
+}
+
+/** The Add Pipeline menu entry (and dialog family) a pipeline belongs to. */
+export function kindOf(p: Pipeline): AddPipelineKind {
+  const category = p['x-sim'].category
+  if (category === 'production') return 'production'
+  if (category === 'prodOnly') return 'prodOnly'
+  return 'nonProduction'
+}
+
+/** An existing pipeline as the form that edits it. */
+export function formOf(p: Pipeline): PipelineForm {
+  const s = p['x-sim']
+  const deployEnv = s.category === 'nonProduction' || s.category === 'stageOnly' ? (s.environmentIds[0] ?? null) : null
+  return {
+    name: p.name,
+    trigger: p.trigger,
+    metricBehavior: s.importantMetricFailureBehavior,
+    nonProdKind: s.nonProdKind ?? 'deployment',
+    codeSource: s.codeSource,
+    environmentId: deployEnv,
+    repositoryId: s.repositoryId ?? null,
+    branch: s.branch ?? null,
+    codeLocation: s.codeLocation,
+    buildStrategy: s.buildStrategy,
+    ignoreWebTierConfig: s.ignoreWebTierConfig,
+    pauseBeforeProd: s.productionOptions.pauseBeforeProd,
+    scheduled: s.productionOptions.scheduled,
+    tests: {
+      productFunctional: s.stageTesting.productFunctional,
+      customFunctional: s.stageTesting.customFunctional,
+      customUi: s.stageTesting.customUi,
+      experienceAudit: s.stageTesting.experienceAudit,
+    },
+    auditPaths: [...s.stageTesting.experienceAuditPaths],
+  }
 }
 
 const isStage = (envs: Environment[], id: string | null) => envs.find((e) => e.id === id)?.type === 'stage'
@@ -51,15 +132,53 @@ const isStage = (envs: Environment[], id: string | null) => envs.find((e) => e.i
 export const isStageOnly = (kind: AddPipelineKind, form: PipelineForm, envs: Environment[]) =>
   kind === 'nonProduction' && form.nonProdKind === 'deployment' && isStage(envs, form.environmentId)
 
+/** A non-production pipeline that deploys (to dev or, stage-only, to stage). */
+export const isDeployment = (kind: AddPipelineKind, form: PipelineForm) =>
+  kind === 'nonProduction' && form.nonProdKind === 'deployment'
+
+export const isTargeted = (form: PipelineForm) => form.codeSource !== 'fullStack'
+
 export function tabsOf(kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): TabKey[] {
   if (kind === 'prodOnly') return ['configuration']
+  // Targeted deployments run no stage tests and no audit.
+  if (isTargeted(form)) return ['configuration', 'source']
   if (kind === 'production' || isStageOnly(kind, form, envs)) return ['configuration', 'source', 'testing']
+  // A development deployment audits pages only when Experience Audit is checked (spec §C.4).
+  if (isDeployment(kind, form) && form.tests.experienceAudit) return ['configuration', 'source', 'testing']
   return ['configuration', 'source']
 }
 
-export function testingTabTitle(kind: AddPipelineKind): string {
-  // CS production dialogs call the tab Experience Audit; stage-only dialogs Stage Testing (spec §C.2, §C.5).
-  return kind === 'production' ? 'Experience Audit' : 'Stage Testing'
+export function testingTabTitle(stageOnly: boolean): string {
+  // CS production and development dialogs call the tab Experience Audit; stage-only dialogs Stage Testing (spec §C.2, §C.5).
+  return stageOnly ? 'Stage Testing' : 'Experience Audit'
+}
+
+/** Environments a non-production deployment may target: dev, and stage for full stack code (stage-only). */
+export function eligibleEnvironments(form: PipelineForm, envs: Environment[]): Environment[] {
+  return envs.filter((e) => e.type === 'dev' || (e.type === 'stage' && !isTargeted(form)))
+}
+
+/** Whether the full-stack pipeline must ignore web tier config, and because of which pipeline. */
+export function webTierOwner(
+  kind: AddPipelineKind,
+  form: PipelineForm,
+  envs: Environment[],
+  pipelines: Pipeline[],
+  editing?: Pipeline,
+): Pipeline | undefined {
+  if (form.codeSource !== 'fullStack' || kind === 'prodOnly') return undefined
+  const targets =
+    kind === 'production'
+      ? [productionPair(envs).stage?.id, productionPair(envs).prod?.id]
+      : form.environmentId
+        ? [form.environmentId]
+        : []
+  return pipelines.find(
+    (p) =>
+      p.id !== editing?.id &&
+      p['x-sim'].codeSource === 'webTierConfig' &&
+      p['x-sim'].environmentIds.some((id) => targets.includes(id)),
+  )
 }
 
 export function validateName(name: string): string | undefined {
@@ -83,12 +202,13 @@ export function validateTab(tab: TabKey, kind: AddPipelineKind, form: PipelineFo
     if (name) errors.name = name
   }
   if (tab === 'source') {
-    if (kind === 'nonProduction' && form.nonProdKind === 'deployment' && !form.environmentId) {
+    if (isDeployment(kind, form) && !form.environmentId) {
       errors.environment = 'Choose an environment to deploy to.'
     }
     if (!form.repositoryId) errors.repository = 'Choose a repository.'
     else if (!form.branch) errors.branch = 'Choose a branch.'
     else if (branches.length > 0 && !branches.includes(form.branch)) errors.branch = 'Choose a branch of the repository.'
+    if (isTargeted(form) && !form.codeLocation.startsWith('/')) errors.codeLocation = 'The code location must start with "/".'
   }
   if (tab === 'testing' && form.auditPaths.length > MAX_AUDIT_PATHS) {
     errors.auditPaths = `Add at most ${MAX_AUDIT_PATHS} page paths.`
@@ -104,23 +224,33 @@ export function productionPair(envs: Environment[]): { stage?: Environment; prod
   }
 }
 
-export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): PipelineCreate {
-  const common = { name: form.name, importantMetricFailureBehavior: form.metricBehavior }
-  const source = {
-    codeSource: 'fullStack' as const,
+/** The settings the Source Code tab decides, for any kind that builds. */
+function sourceSettings(form: PipelineForm) {
+  return {
+    codeSource: form.codeSource,
     repositoryId: form.repositoryId ?? undefined,
     branch: form.branch ?? undefined,
+    ...(isTargeted(form) ? { codeLocation: form.codeLocation } : {}),
+    buildStrategy: form.buildStrategy,
+    ignoreWebTierConfig: form.ignoreWebTierConfig,
   }
-  // Functional tests and the audit always run on stage (spec §C.2); the dialog chooses the audited pages.
-  const audit = {
-    stageTesting: {
-      productFunctional: true,
-      customFunctional: true,
-      customUi: false,
-      experienceAudit: true,
-      experienceAuditPaths: form.auditPaths,
-    },
-  }
+}
+
+/** Stage testing: stage always runs the functional tests and the audit (spec §C.2); dev runs what is checked. */
+function stageTesting(form: PipelineForm, onStage: boolean): PipelineSettings['stageTesting'] {
+  return onStage
+    ? {
+        productFunctional: true,
+        customFunctional: true,
+        customUi: form.tests.customUi,
+        experienceAudit: true,
+        experienceAuditPaths: form.auditPaths,
+      }
+    : { ...form.tests, experienceAuditPaths: form.tests.experienceAudit ? form.auditPaths : [] }
+}
+
+export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): PipelineCreate {
+  const common = { name: form.name, importantMetricFailureBehavior: form.metricBehavior }
   const { stage, prod } = productionPair(envs)
   switch (kind) {
     case 'prodOnly':
@@ -134,8 +264,8 @@ export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: En
     case 'production':
       return {
         ...common,
-        ...source,
-        ...audit,
+        ...sourceSettings(form),
+        ...(isTargeted(form) ? {} : { stageTesting: stageTesting(form, true) }),
         category: 'production',
         trigger: form.trigger,
         environmentIds: stage && prod ? [stage.id, prod.id] : [],
@@ -145,7 +275,7 @@ export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: En
       if (form.nonProdKind === 'codeQuality') {
         return {
           ...common,
-          ...source,
+          ...sourceSettings({ ...form, codeSource: 'fullStack' }),
           category: 'nonProduction',
           nonProdKind: 'codeQuality',
           trigger: form.trigger,
@@ -154,15 +284,31 @@ export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: En
       }
       return {
         ...common,
-        ...source,
+        ...sourceSettings(form),
         ...(isStageOnly(kind, form, envs)
-          ? { ...audit, category: 'stageOnly' as const }
-          : { category: 'nonProduction' as const }),
+          ? { stageTesting: stageTesting(form, true), category: 'stageOnly' as const }
+          : { ...(isTargeted(form) ? {} : { stageTesting: stageTesting(form, false) }), category: 'nonProduction' as const }),
         nonProdKind: 'deployment',
         trigger: form.trigger,
         environmentIds: form.environmentId ? [form.environmentId] : [],
       }
   }
+}
+
+/**
+ * The PATCH of an edit: everything the dialog may change. What defines the pipeline (category,
+ * kind, code source, environments) is fixed and not sent (spec §C.7).
+ */
+export function toPatchBody(kind: AddPipelineKind, form: PipelineForm, pipeline: Pipeline, envs: Environment[]): PipelinePatch {
+  const created = toCreateBody(kind, form, envs)
+  const { category: _category, nonProdKind: _kind, codeSource: _source, environmentIds: _envs, ...editable } = created
+  // A production only pipeline has no repository; the others keep theirs unless changed.
+  if (kind === 'prodOnly') {
+    return { name: editable.name, ...(editable.productionOptions ? { productionOptions: editable.productionOptions } : {}) }
+  }
+  const patch: PipelinePatch = { ...editable }
+  if (pipeline['x-sim'].codeSource !== 'fullStack') delete patch.stageTesting
+  return patch
 }
 
 /** Where a server field error belongs; undefined for errors about the whole configuration. */
@@ -172,6 +318,8 @@ export function fieldOfServerError(path: string): FieldKey | undefined {
   if (path === 'importantMetricFailureBehavior') return 'metricBehavior'
   if (path === 'repositoryId') return 'repository'
   if (path === 'branch') return 'branch'
+  if (path === 'codeLocation') return 'codeLocation'
+  if (path === 'codeSource') return 'codeSource'
   if (path === 'environmentIds' || path.startsWith('environmentIds')) return 'environment'
   if (path.startsWith('stageTesting.experienceAuditPaths')) return 'auditPaths'
   return undefined

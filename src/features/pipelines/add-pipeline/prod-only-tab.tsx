@@ -4,17 +4,19 @@ import type { TabProps } from './configuration-tab'
 import { ProductionOptions } from './production-options'
 
 /** The single page of Add Production Only Pipeline (spec §C.6): no repository, branch or trigger. */
-export function ProdOnlyTab({ form, errors, onChange }: TabProps) {
+export function ProdOnlyTab({ form, errors, onChange, isEdit = false }: TabProps) {
   return (
     <div className={style({ display: 'flex', flexDirection: 'column', gap: 16 })}>
-      <InlineAlert variant="notice">
-        <Heading>Risk of code rollbacks</Heading>
-        <Content>
-          A production only pipeline always deploys the artifacts of the stage-only pipeline, regardless of what the standard
-          production pipeline may have deployed to stage in the meantime. Running both can roll code back on production; Adobe
-          recommends to stop using the standard production pipeline once you use stage-only and production only pipelines.
-        </Content>
-      </InlineAlert>
+      {isEdit ? null : (
+        <InlineAlert variant="notice">
+          <Heading>Risk of code rollbacks</Heading>
+          <Content>
+            A production only pipeline always deploys the artifacts of the stage-only pipeline, regardless of what the standard
+            production pipeline may have deployed to stage in the meantime. Running both can roll code back on production; Adobe
+            recommends to stop using the standard production pipeline once you use stage-only and production only pipelines.
+          </Content>
+        </InlineAlert>
+      )}
       <TextField
         label="Pipeline Name"
         autoFocus

@@ -24,8 +24,8 @@ export function TestingTab({ form, errors, onChange }: TabProps) {
   return (
     <div className={style({ display: 'flex', flexDirection: 'column', gap: 12 })}>
       <p className={style({ font: 'body-sm', margin: 0 })}>
-        The Experience Audit scans these pages on the stage publish service. Without any, the home page "/" is audited. Product
-        and custom functional testing always run.
+        The Experience Audit scans these pages on the publish service of the environment the pipeline deploys to (stage for
+        production pipelines). Without any, the home page "/" is audited.
       </p>
       <form
         className={style({ display: 'flex', alignItems: 'start', gap: 8 })}

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { isApiError } from '../../../api/http'
 import { environmentQueries } from '../../../api/resources/environments'
-import { pipelineMutations } from '../../../api/resources/pipelines'
+import { pipelineMutations, pipelineQueries } from '../../../api/resources/pipelines'
 import { repositoryQueries } from '../../../api/resources/repositories'
 import type { AddPipelineKind, Pipeline } from '../../../contract/resources'
 import {
@@ -10,12 +10,15 @@ import {
   type FieldErrors,
   type FieldKey,
   fieldOfServerError,
+  formOf,
   type PipelineForm,
   type TabKey,
   TAB_FIELDS,
   tabsOf,
   toCreateBody,
+  toPatchBody,
   validateTab,
+  webTierOwner,
 } from './pipeline-form'
 
 interface ServerErrors {
@@ -26,14 +29,18 @@ interface ServerErrors {
 
 const NO_SERVER_ERRORS: ServerErrors = { fields: {}, general: [] }
 
-/** The wizard's state: what was typed (never dropped on errors), its checks, and the create call. */
-export function useAddPipeline(programId: string, kind: AddPipelineKind, onCreated: (p: Pipeline) => void) {
-  const [typed, setTyped] = useState<PipelineForm>(emptyForm)
+/**
+ * The wizard's state: what was typed (never dropped on errors), its checks, and the create call,
+ * or with `editing` the PATCH of that pipeline, starting from its settings.
+ */
+export function useAddPipeline(programId: string, kind: AddPipelineKind, onSaved: (p: Pipeline) => void, editing?: Pipeline) {
+  const [typed, setTyped] = useState<PipelineForm>(() => (editing ? formOf(editing) : emptyForm()))
   const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(new Set())
   const [server, setServer] = useState<ServerErrors>(NO_SERVER_ERRORS)
   const [tab, setTab] = useState<TabKey>('configuration')
   const environments = useQuery(environmentQueries.list(programId))
   const repositories = useQuery(repositoryQueries.list(programId))
+  const pipelines = useQuery(pipelineQueries.list(programId))
 
   // Defaults are derived, not copied into state: the first repository and its `main` branch.
   const repositoryId = typed.repositoryId ?? repositories.data?.[0]?.id ?? null
@@ -43,9 +50,11 @@ export function useAddPipeline(programId: string, kind: AddPipelineKind, onCreat
   })
   const branchNames = branches.data ?? []
   const branch = typed.branch ?? (branchNames.includes('main') ? 'main' : (branchNames[0] ?? null))
-  const form: PipelineForm = { ...typed, repositoryId, branch }
-
   const envs = environments.data ?? []
+  // A web tier config pipeline on the same environments takes the dispatcher config over (spec §C.2).
+  const webTier = webTierOwner(kind, typed, envs, pipelines.data ?? [], editing)
+  const form: PipelineForm = { ...typed, repositoryId, branch, ...(webTier ? { ignoreWebTierConfig: true } : {}) }
+
   const tabs = tabsOf(kind, form, envs)
   const clientErrors = (t: TabKey) => validateTab(t, kind, form, branchNames)
   const isTabValid = (t: TabKey) => Object.keys(clientErrors(t)).length === 0
@@ -70,20 +79,19 @@ export function useAddPipeline(programId: string, kind: AddPipelineKind, onCreat
     }))
   }
 
-  const create = useMutation({
-    ...pipelineMutations.create(programId),
-    onSuccess: onCreated,
-    onError: (error) => {
-      const found = serverErrorsOf(error, kind)
-      setServer(found)
-      // Take the user to the first tab the server complained about.
-      const first = tabs.find((t) => TAB_FIELDS[t].some((k) => found.fields[k]))
-      if (first) setTab(first)
-    },
-  })
+  const onError = (error: unknown) => {
+    const found = serverErrorsOf(error, kind)
+    setServer(found)
+    // Take the user to the first tab the server complained about.
+    const first = tabs.find((t) => TAB_FIELDS[t].some((k) => found.fields[k]))
+    if (first) setTab(first)
+  }
+  const create = useMutation({ ...pipelineMutations.create(programId), onSuccess: onSaved, onError })
+  const update = useMutation({ ...pipelineMutations.update(programId), onSuccess: onSaved, onError })
   const save = () => {
     setServer(NO_SERVER_ERRORS)
-    create.mutate(toCreateBody(kind, form, envs))
+    if (editing) update.mutate({ pipeline: editing, patch: toPatchBody(kind, form, editing, envs) })
+    else create.mutate(toCreateBody(kind, form, envs))
   }
 
   return {
@@ -97,7 +105,9 @@ export function useAddPipeline(programId: string, kind: AddPipelineKind, onCreat
     setTab,
     isTabValid,
     save,
-    isSaving: create.isPending,
+    isSaving: create.isPending || update.isPending,
+    webTier,
+    pipelines: pipelines.data ?? [],
     environments,
     repositories,
     branches: { names: branchNames, isLoading: branches.isFetching, refresh: () => void branches.refetch() },
@@ -110,6 +120,8 @@ function fieldKeyOf(formKey: string): FieldKey {
       return 'environment'
     case 'repositoryId':
       return 'repository'
+    case 'tests':
+      return 'auditPaths'
     default:
       return formKey as FieldKey
   }

@@ -1,0 +1,10 @@
+import { isApiError } from '../../../api/http'
+
+/** One readable sentence for a failed request; a 403 says plainly that the role may not do it. */
+export function problemMessage(error: unknown): string {
+  if (!isApiError(error)) return error instanceof Error ? error.message : String(error)
+  const parts = [error.detail, ...error.messages, ...Object.values(error.fieldErrors)].filter((m): m is string => Boolean(m))
+  const detail = [...new Set(parts)].join(' ')
+  if (error.status === 403) return `Your role is not allowed to do this. ${detail || error.title}`.trim()
+  return detail || error.title
+}
