@@ -33,6 +33,11 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer | undefine
 }
 
 async function send(res: ServerResponse, response: Response, requestId: string): Promise<void> {
+  // `HttpResponse.error()` (a simulated network fault, POST /__sim/transport-faults): drop the connection.
+  if (response.type === 'error') {
+    res.destroy()
+    return
+  }
   const headers: Record<string, string> = { ...CORS, 'x-request-id': requestId }
   response.headers.forEach((value, name) => {
     headers[name] = value

@@ -1,101 +1,68 @@
 /**
- * Starts the simulated backend in this page: restores the saved engine (or the demo scenario),
- * keeps its virtual clock moving in real time, saves every change, and registers the MSW
- * service worker that routes the console's API calls to it.
+ * Starts the simulated backend for this tab and registers the MSW service worker that routes
+ * the console's API calls to it. Every tab of the origin shares one backend in a SharedWorker
+ * (host/engine-worker.ts); this tab's handlers only forward to it. Where there is no
+ * SharedWorker (some mobile browsers), or with `?sim-host=page`, the backend runs in this page
+ * as before — one per tab — and `GET /__sim/status` says `"host": "page"`.
+ * See docs/decisions/007-shared-backend.md.
  */
-import { http, HttpResponse } from 'msw'
+import type { RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
-import type { EngineState } from '../engine/model'
-import { parseState } from '../engine/snapshot'
-import { createHandlers } from './http/create-handlers'
-import { SimRuntime } from './runtime'
-import { type SavedSnapshot, SnapshotStore } from './persistence'
+import type { HostKind } from './host/backend'
+import { HostConnection } from './host/connection'
+import { SHARED_WORKER_NAME } from './host/protocol'
 
-const TICK_MS = 200
+/** How long a tab waits for the shared worker to acknowledge it before running its own backend. */
+const WELCOME_TIMEOUT_MS = 3_000
 
-async function restore(store: SnapshotStore): Promise<{ saved?: SavedSnapshot; state?: EngineState }> {
-  const saved = await store.load().catch(() => undefined)
-  if (!saved) return {}
-  try {
-    return { saved, state: parseState(JSON.parse(saved.state)) }
-  } catch (error) {
-    await store.setAside(saved, (error as Error).message)
-    return {}
-  }
+async function pageHost(): Promise<RequestHandler[]> {
+  // Loaded only here: with a shared worker the engine is not part of the page's code.
+  const [{ startBackend }, { SnapshotStore }] = await Promise.all([import('./host/backend'), import('./persistence')])
+  const backend = await startBackend({ host: 'page', store: new SnapshotStore(), realNow: () => performance.now() })
+  window.addEventListener('pagehide', () => void backend.flush())
+  return backend.handlers
 }
 
-/** Saves after every change, coalescing changes that arrive while a save is in flight. */
-function persistChanges(runtime: SimRuntime, store: SnapshotStore): { saved: () => string } {
-  let savedState = ''
-  let saving = false
-  let dirty = false
-  const save = async () => {
-    if (saving) {
-      dirty = true
-      return
-    }
-    saving = true
-    try {
-      do {
-        dirty = false
-        const state = runtime.engine.exportState()
-        await store.save(state, runtime.clock)
-        savedState = state
-      } while (dirty)
-    } finally {
-      saving = false
-    }
-  }
-  runtime.onChange(() => void save())
-  runtime.onClockChange(() => void save())
-  return { saved: () => savedState }
-}
-
-/** Browser-only controls: what happened to the saved state at start-up. */
-function statusHandlers(runtime: SimRuntime, store: SnapshotStore, restored: boolean, saved: () => string) {
-  return [
-    http.get('/__sim/status', async () => {
-      const rejected = await store.rejected()
-      return HttpResponse.json({
-        restored,
-        // Lets a test wait until what it changed has reached storage before it reloads.
-        saved: saved() === runtime.engine.exportState(),
-        ...(rejected ? { rejectedSnapshot: { savedAt: rejected.savedAt, problem: rejected.problem } } : {}),
-      })
-    }),
-    http.get('/__sim/status/rejected-snapshot', async () => {
-      const rejected = await store.rejected()
-      if (!rejected) return new HttpResponse(null, { status: 404 })
-      return new HttpResponse(rejected.state, {
-        headers: { 'Content-Type': 'application/json', 'Content-Disposition': 'attachment; filename="rejected-state.json"' },
-      })
-    }),
-    http.delete('/__sim/status/rejected-snapshot', async () => {
-      await store.dismissRejected()
-      return new HttpResponse(null, { status: 204 })
-    }),
-  ]
-}
-
-export async function startSimulator(): Promise<SimRuntime> {
-  const store = new SnapshotStore()
-  const { saved, state } = await restore(store)
-  const runtime = new SimRuntime({
-    realNow: () => performance.now(),
-    scenario: 'demo',
-    ...(state ? { state } : {}),
-    ...saved?.clock,
+async function sharedHost(): Promise<RequestHandler[]> {
+  const worker = new SharedWorker(new URL('./host/engine-worker.ts', import.meta.url), {
+    type: 'module',
+    name: SHARED_WORKER_NAME,
   })
-  const persistence = persistChanges(runtime, store)
-  window.setInterval(() => runtime.sync(), TICK_MS)
-  const worker = setupWorker(
-    ...statusHandlers(runtime, store, state !== undefined, persistence.saved),
-    ...createHandlers(runtime),
-  )
+  const connection = new HostConnection(worker.port)
+  worker.addEventListener('error', () => connection.fail(new Error('The shared simulator worker failed to load or crashed.')))
+  await connection.hello(WELCOME_TIMEOUT_MS)
+  window.addEventListener('pagehide', () => connection.bye())
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) connection.reconnect()
+  })
+  return connection.handlers()
+}
+
+function requestedHost(): HostKind {
+  if (typeof SharedWorker === 'undefined') return 'page'
+  return new URLSearchParams(window.location.search).get('sim-host') === 'page' ? 'page' : 'shared-worker'
+}
+
+/** Resolves once this tab's API calls are answered; says where the backend runs. */
+export async function startSimulator(): Promise<{ host: HostKind }> {
+  let host = requestedHost()
+  let handlers: RequestHandler[]
+  if (host === 'shared-worker') {
+    try {
+      handlers = await sharedHost()
+    } catch (error) {
+      console.warn('Pipeline Console: the shared simulator is unavailable; running one in this tab.', error)
+      host = 'page'
+      handlers = await pageHost()
+    }
+  } else {
+    handlers = await pageHost()
+  }
+  const worker = setupWorker(...handlers)
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   })
-  return runtime
+  return { host }
 }

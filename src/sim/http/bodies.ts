@@ -41,7 +41,8 @@ export const pipelineCreateBody = z.strictObject({
 })
 
 const phasePatch = z.looseObject({
-  name: z.string().optional(),
+  // Matched against the pipeline's phase names (`BUILD_1`, `DEPLOY_PROD`…); bounded like every other string.
+  name: z.string().max(255).optional(),
   type: z.enum(['VALIDATE', 'BUILD', 'DEPLOY']).optional(),
   repositoryId: id.optional(),
   branch: z.string().min(1).max(255).optional(),

@@ -19,6 +19,7 @@ import { simFaultHandlers } from './handlers/sim-faults'
 import { notificationHandlers } from './handlers/notifications'
 import { simAdvanceHandlers } from './handlers/sim-advance'
 import { simStateHandlers } from './handlers/sim-state'
+import { simSeedHistoryHandlers } from './handlers/sim-seed-history'
 import { variableHandlers } from './handlers/variables'
 import { allowedMethods, methodNotAllowed, routeTable } from './allowed-methods'
 import { transportFaultHandlers } from './handlers/transport-faults'
@@ -48,17 +49,20 @@ export function createHandlers(runtime: SimRuntime, { before = [] }: CreateHandl
     ...pushUpgradeHandlers(runtime),
     ...notificationHandlers(runtime),
     ...simAdvanceHandlers(runtime),
+    ...simSeedHistoryHandlers(runtime),
     ...favoriteHandlers(runtime),
     ...transportFaultHandlers(runtime),
   ]
   const routes = routeTable(handlers)
   // Anything else under the API is answered, not passed on to the network: a known path with
   // another method is a 405 naming the methods it answers, an unknown path a 404.
-  const unanswered = (what: string) => ({ request }: { request: Request }) => {
-    const url = new URL(request.url)
-    const allow = allowedMethods(routes, url)
-    if (allow.length > 0) return methodNotAllowed(request.method, url, allow)
-    return problem(404, PROBLEM_TYPES.notFound, 'Not Found', `No ${what} at ${url.pathname} answers ${request.method}.`)
-  }
+  const unanswered =
+    (what: string) =>
+    ({ request }: { request: Request }) => {
+      const url = new URL(request.url)
+      const allow = allowedMethods(routes, url)
+      if (allow.length > 0) return methodNotAllowed(request.method, url, allow)
+      return problem(404, PROBLEM_TYPES.notFound, 'Not Found', `No ${what} at ${url.pathname} answers ${request.method}.`)
+    }
   return [...handlers, http.all('/api/*', unanswered('resource')), http.all('/__sim/*', unanswered('simulator control'))]
 }

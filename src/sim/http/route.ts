@@ -1,6 +1,6 @@
 /**
- * The one wrapper every API resolver goes through: authenticate, bring the clock up to date,
- * run, and turn whatever is thrown into problem+json.
+ * The one wrapper every API resolver goes through: apply transport faults, authenticate, bring
+ * the clock up to date, run, and turn whatever is thrown into problem+json.
  */
 import type { DefaultBodyType, HttpResponseResolver, PathParams } from 'msw'
 import type { Actor } from '../../engine/model'
@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/engine'
 import type { SimRuntime } from '../runtime'
 import { authenticate } from './auth'
 import { badRequest, toProblem, unauthorized } from './problem'
+import { applyTransportFaults } from './transport-faults'
 
 export interface RouteContext<P extends PathParams = PathParams> {
   request: Request
@@ -26,6 +27,9 @@ export function apiRoute<P extends PathParams = PathParams>(
   resolve: ApiResolver<P>,
 ): HttpResponseResolver<P, DefaultBodyType> {
   return async ({ request, params }) => {
+    // Simulated transport faults (POST /__sim/transport-faults) come first: the engine never sees such a request.
+    const fault = await applyTransportFaults(runtime, request)
+    if (fault) return fault
     const auth = authenticate(request.headers.get('Authorization'))
     if (!auth.ok) return unauthorized(auth.reason)
     try {

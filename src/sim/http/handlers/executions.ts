@@ -33,6 +33,7 @@ import {
 } from '../representations/executions'
 import { paths } from '../representations/links'
 import { apiRoute, readJson } from '../route'
+import { applyTransportFaults } from '../transport-faults'
 
 type PL = { programId: string; pipelineId: string }
 type EX = PL & { executionId: string }
@@ -42,7 +43,10 @@ const BASE = '/api/program/:programId/pipeline/:pipelineId'
 const STEP = `${BASE}/execution/:executionId/phase/:phaseId/step/:stepId`
 
 const metricsBody = z.looseObject({
-  metrics: z.array(z.looseObject({ kpi: z.string().min(1), override: z.boolean() })).min(1),
+  metrics: z
+    .array(z.looseObject({ kpi: z.string().min(1).max(255), override: z.boolean() }))
+    .min(1)
+    .max(100),
 })
 const approvalBody = z.looseObject({ approved: z.boolean() })
 const scheduleBody = z.union([
@@ -132,12 +136,19 @@ function artifactContent(engine: Engine, e: Execution, step: StepState, artifact
   return { body: JSON.stringify({ metrics: step.metrics ?? [] }, null, 2), type: 'application/json' }
 }
 
-/** Downloads are fetched like signed URLs: no Authorization header. */
+/**
+ * Downloads are fetched like signed URLs: no Authorization header. Their text (logs name
+ * user-supplied branches and pipelines) is never to be sniffed into markup.
+ */
 function download(runtime: SimRuntime, resolve: (engine: Engine, params: ST & { artifactId?: string }) => Response) {
-  return ({ params }: { params: ST & { artifactId?: string } }) => {
+  return async ({ params, request }: { params: ST & { artifactId?: string }; request: Request }) => {
+    const fault = await applyTransportFaults(runtime, request)
+    if (fault) return fault
     try {
       runtime.sync()
-      return resolve(runtime.engine, params)
+      const response = resolve(runtime.engine, params)
+      response.headers.set('X-Content-Type-Options', 'nosniff')
+      return response
     } catch (error) {
       return toProblem(error, 'download')
     }

@@ -1,0 +1,142 @@
+/**
+ * The simulated backend survives reloads and closed tabs (ADR 006, 007): a run continues from
+ * the saved virtual time, and a snapshot that cannot be loaded is set aside, reported and
+ * downloadable instead of leaving a blank console.
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { call, ok, open, status, virtualNow, waitUntilSaved } from './tab-helpers'
+
+// Scenario split-pipelines, seed 1: program 1, coupled production pipeline 5.
+const RUN_START = '/api/program/1/pipeline/5/execution'
+
+interface Execution {
+  id: string
+  status: string
+  _embedded: { stepStates: { action: string; status: string }[] }
+}
+
+const steps = (e: Execution) => e._embedded.stepStates.map((s) => `${s.action}:${s.status}`)
+
+/** Writes `value` under the snapshot key of the simulator's IndexedDB store, from `page`. */
+async function writeSnapshotRecord(page: Page, value: unknown): Promise<void> {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('pipeline-console')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction('simulator', 'readwrite')
+          tx.objectStore('simulator').put(value, 'engine-snapshot')
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    value,
+  )
+}
+
+/**
+ * Closes every tab of the console (the shared backend stops with the last one), runs `meanwhile`
+ * in a page of the origin that does not start the console, then opens the console again.
+ */
+async function reopenAfterAllTabsClosed(page: Page, meanwhile?: (other: Page) => Promise<void>): Promise<Page> {
+  const context = page.context()
+  const outside = await context.newPage()
+  // A same-origin page that does not run the console (and so does not connect to the backend).
+  await outside.goto('/favicon.svg')
+  await page.close()
+  // Let the worker save on the tab's goodbye and go away.
+  await outside.waitForTimeout(1_000)
+  await meanwhile?.(outside)
+  const again = await context.newPage()
+  await open(again)
+  await outside.close()
+  return again
+}
+
+test('a reload during a run continues it from the saved virtual time', async ({ page, sim }) => {
+  await sim.reset('split-pipelines')
+  await open(page)
+  const run = await ok<Execution>(page, RUN_START, 'PUT')
+  await sim.advance(3 * 60_000)
+  const before = await ok<Execution>(page, `${RUN_START}/${run.id}`)
+  const savedAt = await virtualNow(page)
+  await waitUntilSaved(page)
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
+  expect(await virtualNow(page)).toBeGreaterThanOrEqual(savedAt)
+  const after = await ok<Execution>(page, `${RUN_START}/${run.id}`)
+  expect(after.status).toBe('RUNNING')
+  expect(steps(after)).toEqual(steps(before))
+
+  // It goes on: fast-forward to the production approval.
+  const result = await ok<{ reason: string }>(page, '/__sim/clock/advance-until-waiting', 'POST', {})
+  expect(result.reason).toBe('waiting')
+})
+
+test('with every tab closed, the next one restores the run and the clock from storage', async ({ page, sim }) => {
+  await sim.reset('split-pipelines')
+  await open(page)
+  const run = await ok<Execution>(page, RUN_START, 'PUT')
+  await sim.advance(3 * 60_000)
+  const before = await ok<Execution>(page, `${RUN_START}/${run.id}`)
+  const savedAt = await virtualNow(page)
+  // A running clock: speed and pause are saved too.
+  await ok(page, '/__sim/clock', 'PUT', { paused: false, speed: 60 })
+  await waitUntilSaved(page)
+
+  const again = await reopenAfterAllTabsClosed(page)
+  expect(await status(again)).toMatchObject({ host: 'shared-worker', restored: true })
+  const clock = await ok<{ paused: boolean; speed: number }>(again, '/__sim/clock')
+  expect(clock).toMatchObject({ paused: false, speed: 60 })
+  const restoredNow = await virtualNow(again)
+  expect(restoredNow).toBeGreaterThanOrEqual(savedAt)
+  const after = await ok<Execution>(again, `${RUN_START}/${run.id}`)
+  expect(after.status).toBe('RUNNING')
+  expect(steps(after).length).toBe(steps(before).length)
+  // The restored clock runs on.
+  await expect.poll(() => virtualNow(again)).toBeGreaterThan(restoredNow + 30_000)
+})
+
+test('a corrupted snapshot is set aside: the console starts, shows the recovery banner and offers the file', async ({ page }) => {
+  await open(page)
+  await waitUntilSaved(page)
+  const garbage = '{"version": 1, "programs": [ this is not JSON'
+  const again = await reopenAfterAllTabsClosed(page, (outside) =>
+    writeSnapshotRecord(outside, { savedAt: '2026-11-20T08:00:00.000Z', state: garbage }),
+  )
+
+  await expect(again.getByRole('heading', { level: 1 }).first()).toBeVisible()
+  await expect(again.getByText('Saved state not loaded')).toBeVisible()
+  const s = await status(again)
+  expect(s).toMatchObject({ restored: false, rejectedSnapshot: { savedAt: '2026-11-20T08:00:00.000Z' } })
+  expect(s.rejectedSnapshot?.problem).toMatch(/not JSON/)
+  const file = await call(again, '/__sim/status/rejected-snapshot')
+  expect(file.status).toBe(200)
+  expect(file.text).toBe(garbage)
+
+  // Dismissed, it is gone; the demo scenario runs meanwhile.
+  await again.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(again.getByText('Saved state not loaded')).toHaveCount(0)
+  expect((await status(again)).rejectedSnapshot).toBeUndefined()
+})
+
+test('a snapshot from an unknown older version, or not a snapshot at all, is reported the same way', async ({ page }) => {
+  await open(page)
+  await waitUntilSaved(page)
+  let again = await reopenAfterAllTabsClosed(page, (outside) =>
+    writeSnapshotRecord(outside, { savedAt: '2026-11-20T08:00:00.000Z', state: '{"version": 0}' }),
+  )
+  await expect(again.getByText('Saved state not loaded')).toBeVisible()
+  expect((await status(again)).rejectedSnapshot?.problem).toMatch(/version/)
+
+  again = await reopenAfterAllTabsClosed(again, (outside) => writeSnapshotRecord(outside, 'garbage'))
+  await expect(again.getByText('Saved state not loaded')).toBeVisible()
+  expect((await status(again)).rejectedSnapshot?.problem).toMatch(/not a simulator snapshot/)
+  expect((await call(again, '/__sim/status/rejected-snapshot')).text).toBe('garbage')
+})

@@ -1,0 +1,32 @@
+/**
+ * The SharedWorker that hosts the one simulated backend of every tab of this origin (see
+ * docs/decisions/007-shared-backend.md): the engine, its real-time clock and its IndexedDB
+ * snapshot live here while any tab is open. Tabs talk to it through host/connection.ts.
+ */
+// First: globals msw expects, before msw is evaluated.
+import './worker-globals'
+import { SnapshotStore } from '../persistence'
+import { startBackend } from './backend'
+import { HostServer } from './server'
+
+interface SharedWorkerScope {
+  onconnect: ((event: MessageEvent) => void) | null
+  location: { origin: string }
+}
+
+const scope = globalThis as unknown as SharedWorkerScope
+
+let server: HostServer | undefined
+const backend = startBackend({
+  host: 'shared-worker',
+  store: new SnapshotStore(),
+  realNow: () => performance.now(),
+  tabs: () => server?.size ?? 0,
+})
+server = new HostServer(backend, scope.location.origin)
+const host = server
+
+// Tabs connect as soon as the script runs; their messages wait in the port until the backend is ready.
+scope.onconnect = (event: MessageEvent) => {
+  for (const port of event.ports) host.connect(port)
+}
