@@ -1,6 +1,7 @@
 /**
- * Playwright fixtures. The simulated backend runs inside the page (MSW), so the simulator is
- * driven through the page: `sim.reset()` loads a scenario, `sim.advance()` moves the clock.
+ * Playwright fixtures. The simulated backend is reached through the page's service worker (MSW),
+ * not from Node, so the simulator is driven through the page: `sim.reset()` loads a scenario,
+ * `sim.advance()` moves the clock.
  */
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'

@@ -30,5 +30,11 @@ export interface AdvanceUntilWaitingResult {
 export interface SimStatus {
   restored: boolean
   saved: boolean
+  /** Where the backend runs: one SharedWorker for every tab, or this page alone. */
+  host?: 'shared-worker' | 'page'
+  /** Tabs connected to the shared backend. */
+  tabs?: number
+  /** Set when saved state cannot be read or written. */
+  storageProblem?: string
   rejectedSnapshot?: { savedAt: string; problem: string }
 }
