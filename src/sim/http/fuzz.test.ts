@@ -106,6 +106,7 @@ const BODY: Record<string, BodyRoute> = {
   'POST /__sim/git/push': { templates: [{ repositoryId: REPOSITORY, branch: 'main' }] },
   'PUT /__sim/state': { templates: [{ version: 1, scenario: 'fuzz' }] },
   'POST /__sim/push-upgrade': { templates: [{ programId: '1' }] },
+  'POST /__sim/seed-history': { templates: [{ programId: '1', count: 1 }] },
   'POST /__sim/clock/advance-until-waiting': { optional: true, templates: [{ maxMs: 60_000 }] },
   'POST /__sim/transport-faults': { templates: [{ path: '/api/programs', kind: 'latency', ms: 1, count: 1 }] },
 }
