@@ -74,7 +74,6 @@ export function StepCard({ step, now, estimate, previousAudit, details, reExecut
         borderRadius: 'lg',
         backgroundColor: 'layer-2',
       })}
-      style={step.status === 'NOT_STARTED' ? { opacity: 0.7 } : undefined}
     >
       <div
         className={style({ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' })}
