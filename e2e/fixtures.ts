@@ -21,6 +21,18 @@ async function simFetch<T>(page: Page, path: string, method = 'GET', body?: unkn
   )
 }
 
+/** Right after a navigation the page's handlers may not answer yet: wait until they do. */
+async function waitForBackend(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const res = await fetch('/__sim/clock').catch(() => undefined)
+        return res?.headers.get('Content-Type')?.includes('application/json') ?? false
+      }),
+    )
+    .toBe(true)
+}
+
 export interface Sim {
   /** Opens the console, loads `scenario` on a paused clock and navigates to `path`. */
   reset(scenario: string, options?: { path?: string; seed?: number; paused?: boolean }): Promise<void>
@@ -39,6 +51,7 @@ export const test = base.extend<{ sim: Sim }>({
         await simFetch(page, '/__sim/clock', 'PUT', { paused })
         await sim.waitUntilSaved()
         await page.goto(path)
+        await waitForBackend(page)
       },
       async advance(ms) {
         await simFetch(page, '/__sim/clock/advance', 'POST', { ms })
