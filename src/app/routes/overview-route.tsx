@@ -4,15 +4,17 @@ import { useParams } from 'react-router-dom'
 import { programQueries } from '../../api/resources/programs'
 import { PageHeading } from '../../components/page-heading'
 import { EnvironmentsCard } from '../../features/environments/environments-card'
+import { DeployCallToAction } from '../../features/pipelines/deploy-call-to-action'
 import { PipelinesCard } from '../../features/pipelines/pipelines-card'
 
-/** Program Overview: composes the Environments and Pipelines cards of two features. */
+/** Program Overview: the Deploy call to action, and the Environments and Pipelines cards of two features. */
 export function Component() {
   const { programId = '' } = useParams()
   const program = useQuery(programQueries.detail(programId))
   return (
     <>
       <PageHeading title={program.data?.name ?? 'Program Overview'} />
+      <DeployCallToAction programId={programId} />
       <div className={style({ display: 'grid', gridTemplateColumns: { default: '1fr', lg: '1fr 1fr' }, gap: 24 })}>
         <EnvironmentsCard programId={programId} />
         <PipelinesCard programId={programId} />

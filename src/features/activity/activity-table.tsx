@@ -6,7 +6,7 @@ import type { Pipeline } from '../../contract/resources'
 import { paths } from '../../config/paths'
 import { pipelineTypeLine } from '../pipelines/pipeline-labels'
 import { actionLabel, CATEGORY_LINE, EXECUTION_STATUS, executionDuration, sourceOf, TRIGGER_LABEL } from './activity-labels'
-import { VisuallyHidden } from '../simulator/visually-hidden'
+import { VisuallyHidden } from '../../components/visually-hidden'
 import { ExecutionRowMenu } from './execution-row-menu'
 
 export type LoadingState = NonNullable<TableViewProps['loadingState']>

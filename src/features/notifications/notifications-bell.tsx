@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/format-date'
 import { LoadingState } from '../../components/loading-state'
 import type { Notification } from '../../contract/notifications'
 import { paths } from '../../config/paths'
-import { VisuallyHidden } from '../simulator/visually-hidden'
+import { VisuallyHidden } from '../../components/visually-hidden'
 import { notificationMessage } from './notification-labels'
 import { useReadUpTo } from './read-store'
 

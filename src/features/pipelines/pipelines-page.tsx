@@ -2,7 +2,7 @@ import { Button, DialogContainer, Text, ToastQueue } from '@react-spectrum/s2'
 import PlayIcon from '@react-spectrum/s2/icons/Play'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { hasPromotableLink, pipelineMutations } from '../../api/resources/pipelines'
 import { EmptyState } from '../../components/empty-state'
@@ -32,7 +32,13 @@ type OpenDialog = DialogRequest & { n: number }
 
 const toastError = (what: string, error: unknown) => ToastQueue.negative(`${what}: ${problemMessage(error)}`, { timeout: 8000 })
 
-export function PipelinesPage({ programId }: { programId: string }) {
+export interface PipelinesPageProps {
+  programId: string
+  /** Extra content for a pipeline's status cell (the execution popover, composed by the route). */
+  statusExtra?: (pipeline: Pipeline) => ReactNode
+}
+
+export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
   const { pipelines, environments, repositories } = usePipelinesView(programId)
   const navigate = useNavigate()
   const [filters, setFilters] = useState<PipelineFilters>(NO_FILTERS)
@@ -125,6 +131,7 @@ export function PipelinesPage({ programId }: { programId: string }) {
               onSelectionChange={setSelected}
               onAction={onAction}
               onFavorite={onFavorite}
+              statusExtra={statusExtra}
               empty={
                 isFiltered(filters) ? (
                   <EmptyState heading="No pipelines match the filters">Change or clear the filters.</EmptyState>

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react'
 import { formatDateTime } from '../../components/format-date'
 import { paths } from '../../config/paths'
 import type { Environment, Pipeline, Repository } from '../../contract/resources'
-import { VisuallyHidden } from '../simulator/visually-hidden'
+import { VisuallyHidden } from '../../components/visually-hidden'
 import { type PipelineAction, PipelineActionsMenu } from './actions/pipeline-actions-menu'
 import { DEPLOYED_CODE_LABEL, pipelineTypeLine, TRIGGER_LABEL } from './pipeline-labels'
 import { PipelineNameCell } from './pipeline-name-cell'
@@ -22,6 +22,8 @@ export interface PipelinesTableProps {
   onFavorite: (pipeline: Pipeline, favorite: boolean) => void
   /** Shown instead of rows when the filters let nothing through. */
   empty?: ReactNode
+  /** Extra content after a pipeline's status, such as the execution popover. */
+  statusExtra?: (pipeline: Pipeline) => ReactNode
 }
 
 /** Environment names, the first shown and the rest counted (`weretail-stage +1`). */
@@ -96,7 +98,10 @@ export function PipelinesTable(props: PipelinesTableProps) {
                 <PipelineNameCell pipeline={p} />
               </Cell>
               <Cell>
-                <PipelineStatus status={p.status} />
+                <div className={style({ display: 'flex', alignItems: 'center', gap: 4 })}>
+                  <PipelineStatus status={p.status} />
+                  {props.statusExtra?.(p)}
+                </div>
               </Cell>
               <Cell>{DEPLOYED_CODE_LABEL[s.codeSource]}</Cell>
               <Cell>{repositories.find((r) => r.id === s.repositoryId)?.repo ?? ''}</Cell>
