@@ -6,6 +6,7 @@ import { environmentVariableQueries } from '../../api/resources/environment-vari
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
 import { LoadingState } from '../../components/loading-state'
+import { VisuallyHidden } from '../../components/visually-hidden'
 import type { Environment, Variable } from '../../contract/resources'
 import { BlockedButton } from './blocked-button'
 import { EnvironmentConfigurationDialog } from './environment-configuration-dialog'
@@ -71,19 +72,6 @@ export function EnvironmentVariablesPanel({ environment }: { environment: Enviro
   )
 }
 
-/** Read by assistive technology, invisible on screen. */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  overflow: 'hidden',
-  clipPath: 'inset(50%)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const
-
 function VariablesTable({ variables }: { variables: Variable[] }) {
   const items = variables.map((v) => ({ ...v, id: `${v.name}\u0000${v.service ?? ''}` }))
   return (
@@ -104,7 +92,7 @@ function VariablesTable({ variables }: { variables: Variable[] }) {
               {v.type === 'secretString' ? (
                 <span>
                   <span aria-hidden>••••••••</span>
-                  <span style={VISUALLY_HIDDEN}>Secret, not shown</span>
+                  <VisuallyHidden>Secret, not shown</VisuallyHidden>
                 </span>
               ) : (
                 <span className={style({ fontFamily: 'code', overflowWrap: 'anywhere' })}>{v.value ?? ''}</span>
