@@ -65,8 +65,18 @@ export const test = base.extend<{ sim: Sim }>({
   },
 })
 
-/** Fails on serious or critical accessibility violations of what the page shows now. */
+/**
+ * Fails on serious or critical accessibility violations of what the page shows now. React Aria
+ * announces a pending button through its live region as an image labelled by the button; those
+ * transient announcements are cleared after about 7 s and name elements that may be gone or empty
+ * by then, so they are waited out before the scan rather than scanned mid-flight.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.querySelectorAll('[data-live-announcer] [aria-labelledby]').length), {
+      timeout: 10_000,
+    })
+    .toBe(0)
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(

@@ -6,27 +6,8 @@ const PIPELINES = '/program/1/pipelines'
 // Long journeys on a shared 2-core machine; every step still has the default expect timeout.
 test.describe.configure({ timeout: 240_000 })
 
-/**
- * React Aria announces a pending button (Save, Update, Delete…) through its live region with
- * `aria-labelledby` pointing at the button. When the dialog closes on success the button is gone
- * and the region keeps a dangling reference for up to 7 s, which axe reports as role-img-alt.
- * Wait for the announcer to let go of removed elements, then run axe.
- */
-async function expectAccessible(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            [...document.querySelectorAll('[data-live-announcer] [aria-labelledby]')].filter(
-              (el) => !document.getElementById(el.getAttribute('aria-labelledby') ?? ''),
-            ).length,
-        ),
-      { timeout: 10_000 },
-    )
-    .toBe(0)
-  await expectAxeClean(page)
-}
+/** Every accessibility check goes through the shared fixture, which waits out React Aria's announcements. */
+const expectAccessible = (page: Page) => expectAxeClean(page)
 
 const row = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) })
 
