@@ -88,7 +88,7 @@ function DeployDialog({ programId, pipeline }: { programId: string; pipeline: Pi
                   {
                     onSuccess: (execution) => {
                       close()
-                      navigate(paths.execution.getHref(programId, pipeline.id, execution.id))
+                      void navigate(paths.execution.getHref(programId, pipeline.id, execution.id))
                     },
                   },
                 )
