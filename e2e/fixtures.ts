@@ -77,6 +77,19 @@ export async function expectAccessible(page: Page): Promise<void> {
       timeout: 10_000,
     })
     .toBe(0)
+  // Colours blend while something fades in or out (toasts, dialogs): scan the settled page.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document
+              .getAnimations()
+              .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY).length,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(0)
   const results = await new AxeBuilder({ page }).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(
