@@ -5,7 +5,7 @@
  * dialog; the variables journey is done with the keyboard only.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectAccessible as axe, test } from './fixtures'
+import { expect, expectAccessible, test } from './fixtures'
 
 const TWO_WEEKS = 14 * 24 * 3_600_000
 const HOUR = 3_600_000
@@ -34,24 +34,6 @@ async function api<T>(page: Page, path: string, method = 'GET', role = 'deployme
     },
     { path, method, role },
   )
-}
-
-/**
- * Axe once dialogs, popovers and toasts have finished animating (half-faded text fails
- * contrast) and React Aria's live announcer no longer points at a button that is gone (a
- * pending button announces itself by `aria-labelledby`; the message stays for 7 s).
- */
-async function expectAccessible(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('[data-live-announcer] [aria-labelledby]')].every((el) =>
-        document.getElementById(el.getAttribute('aria-labelledby') ?? ''),
-      ),
-    undefined,
-    { timeout: 10_000 },
-  )
-  await axe(page)
 }
 
 /** Presses Tab until `target` has focus: keyboard only, without counting stops by hand. */

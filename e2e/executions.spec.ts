@@ -4,7 +4,7 @@
  * through the UI by roles and labels.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectAccessible as expectAxeClean, type Sim, test } from './fixtures'
+import { expect, expectAccessible, type Sim, test } from './fixtures'
 
 test.describe.configure({ timeout: 120_000 })
 // Dates typed into the schedule picker and shown on the page are in this zone and locale.
@@ -96,24 +96,6 @@ async function untilWaitingOrIdle(sim: Sim): Promise<string> {
 const executionPath = (pipeline: string, execution: string) => `/program/${PROGRAM}/pipeline/${pipeline}/execution/${execution}`
 const summary = (page: Page) => page.getByRole('region', { name: 'Execution summary' })
 const stepCard = (page: Page, name: string) => page.getByRole('article', { name, exact: true })
-
-/**
- * React Aria's live announcer may keep a reference to a button a closed dialog removed; wait for
- * it to let go (see e2e/pipelines.spec.ts), then run axe.
- */
-async function expectAccessible(page: Page) {
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          [...document.querySelectorAll('[data-live-announcer] [aria-labelledby]')].filter(
-            (el) => !document.getElementById(el.getAttribute('aria-labelledby') ?? ''),
-          ).length,
-      ),
-    )
-    .toBe(0)
-  await expectAxeClean(page)
-}
 
 async function confirmIn(page: Page, card: Locator, button: string, dialogTitle: string, confirm = button) {
   await card.getByRole('button', { name: button, exact: true }).click()

@@ -1,45 +1,58 @@
+/**
+ * Pipelines journeys (spec §B, §C, §G; issue #4), done with the keyboard alone: Tab to reach a
+ * control, arrows inside menus, pickers, radio groups and the grid, Enter/Space to act. Axe checks
+ * every page, menu and dialog on the way.
+ */
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectAccessible as expectAxeClean, test } from './fixtures'
+import { expect, expectAccessible, test } from './fixtures'
+import {
+  arrowTo,
+  checkRadio,
+  chooseMenuItem,
+  gridTo,
+  openMenu,
+  pickOption,
+  press,
+  switchRoleByKeyboard,
+  tabTo,
+  typeInto,
+} from './keyboard'
 
 const PIPELINES = '/program/1/pipelines'
 
 // Long journeys on a shared 2-core machine; every step still has the default expect timeout.
-test.describe.configure({ timeout: 240_000 })
+test.describe.configure({ timeout: 180_000 })
 
-/** Every accessibility check goes through the shared fixture, which waits out React Aria's announcements. */
-const expectAccessible = (page: Page) => expectAxeClean(page)
-
+const grid = (page: Page) => page.getByRole('grid', { name: 'Pipelines' })
 const row = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) })
+const menuEntry = (menu: Locator, label: string) => menu.getByRole('menuitem', { name: new RegExp(`^${label}`) })
 
 async function openAddMenu(page: Page): Promise<Locator> {
   const add = page.getByRole('button', { name: 'Add Pipeline' })
   await expect(add).toBeEnabled()
-  await add.click()
-  return page.getByRole('menu')
+  return openMenu(page, add, { backwards: true })
 }
-
-const menuEntry = (menu: Locator, label: string) => menu.getByRole('menuitem', { name: new RegExp(`^${label}`) })
 
 async function closeMenu(page: Page) {
   await page.keyboard.press('Escape')
   await expect(page.getByRole('menu')).toHaveCount(0)
 }
 
+/** Opens an Add dialog from the menu; the dialog starts on its Pipeline Name. */
 async function openAddDialog(page: Page, entry: string): Promise<Locator> {
   const menu = await openAddMenu(page)
-  await menuEntry(menu, entry).click()
+  await chooseMenuItem(page, menuEntry(menu, entry))
   const dialog = page.getByRole('dialog', { name: entry })
   await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('textbox', { name: /Pipeline Name/ })).toBeFocused()
   return dialog
 }
 
-async function pick(page: Page, dialog: Locator, field: RegExp, option: string) {
-  await dialog.getByRole('button', { name: field }).click()
-  await page.getByRole('option', { name: option }).click()
-}
-
+/** The row's … menu: into the grid, to the row, right to its Actions button, Enter. */
 async function rowMenu(page: Page, name: string): Promise<Locator> {
-  await page.getByRole('button', { name: `Actions for ${name}` }).click()
+  const actions = page.getByRole('button', { name: `Actions for ${name}` })
+  await gridTo(page, grid(page), row(page, name), actions)
+  await page.keyboard.press('Enter')
   const menu = page.getByRole('menu')
   await expect(menu).toBeVisible()
   return menu
@@ -64,11 +77,6 @@ async function createCodeQuality(page: Page, name: string) {
   expect(status).toBe(201)
 }
 
-async function switchRole(page: Page, role: string) {
-  await page.getByRole('button', { name: /Role/ }).click()
-  await page.getByRole('option', { name: role, exact: true }).click()
-}
-
 test('the Add Pipeline menu greys out step by step while each kind of pipeline is created, and bad input is refused inline', async ({
   page,
   sim,
@@ -77,23 +85,27 @@ test('the Add Pipeline menu greys out step by step while each kind of pipeline i
   await expect(page.getByRole('heading', { level: 1, name: 'Pipelines' })).toBeVisible()
   await expectAccessible(page)
 
-  // No stage-only pipeline yet: Add Production Only Pipeline is unavailable, with the reason.
+  // No stage-only pipeline yet: Add Production Only Pipeline is unavailable, and says why when reached.
   let menu = await openAddMenu(page)
-  await expect(menuEntry(menu, 'Add Production Only Pipeline')).toContainText('Add a stage-only pipeline first')
+  await expect(menuEntry(menu, 'Add Production Pipeline')).toBeFocused()
   await expect(menuEntry(menu, 'Add Production Pipeline')).not.toContainText('only one')
+  await arrowTo(page, menuEntry(menu, 'Add Production Only Pipeline'))
+  await expect(menuEntry(menu, 'Add Production Only Pipeline')).toContainText('Add a stage-only pipeline first')
   await expectAccessible(page)
   await closeMenu(page)
 
   // A coupled production pipeline over three tabs.
   let dialog = await openAddDialog(page, 'Add Production Pipeline')
   await expectAccessible(page)
-  await dialog.getByRole('textbox', { name: /Pipeline Name/ }).fill('Release')
-  await dialog.getByRole('button', { name: 'Continue' }).click()
+  await page.keyboard.type('Release')
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
   await expect(dialog.getByRole('combobox', { name: /Git Branch/ })).toHaveValue('main')
   await expect(dialog.getByRole('radio', { name: /Full Stack Code/ })).toBeChecked()
   await expectAccessible(page)
-  await dialog.getByRole('button', { name: 'Continue' }).click()
-  await dialog.getByRole('button', { name: 'Save' }).click()
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
+  await expect(dialog.getByRole('tab', { name: /Experience Audit/, selected: true })).toBeVisible()
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
+  await expect(dialog).toHaveCount(0)
   await expect(row(page, 'Release')).toContainText('Production')
 
   // Now Add Production Pipeline is unavailable too.
@@ -105,40 +117,41 @@ test('the Add Pipeline menu greys out step by step while each kind of pipeline i
   // An invalid name is refused inline, then a stage-only pipeline is created.
   dialog = await openAddDialog(page, 'Add Non-Production Pipeline')
   const name = dialog.getByRole('textbox', { name: /Pipeline Name/ })
-  await name.fill('x'.repeat(65))
+  await typeInto(page, name, 'x'.repeat(65))
   await expect(dialog.getByText('Use at most 64 characters.')).toBeVisible()
   await expect(dialog.getByRole('button', { name: 'Continue' })).toBeDisabled()
   await expectAccessible(page)
-  await name.fill('Stage only')
-  await dialog.getByRole('button', { name: 'Continue' }).click()
-  await pick(page, dialog, /Eligible Deployment Environments/, 'fresh-stage (stage)')
-  await dialog.getByRole('button', { name: 'Continue' }).click()
+  await typeInto(page, name, 'Stage only')
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
+  await pickOption(page, dialog.getByRole('button', { name: /Eligible Deployment Environments/ }), 'fresh-stage (stage)')
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
   await expect(dialog.getByRole('tab', { name: /Stage Testing/, selected: true })).toBeVisible()
-  await dialog.getByRole('button', { name: 'Save' }).click()
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
+  await expect(dialog).toHaveCount(0)
   await expect(row(page, 'Stage only')).toContainText('Non-Production · Deployment Stage')
 
   // A second stage-only pipeline is refused by the server, next to the environment.
   dialog = await openAddDialog(page, 'Add Non-Production Pipeline')
-  await dialog.getByRole('textbox', { name: /Pipeline Name/ }).fill('Stage two')
-  await dialog.getByRole('button', { name: 'Continue' }).click()
-  await pick(page, dialog, /Eligible Deployment Environments/, 'fresh-stage (stage)')
-  await dialog.getByRole('button', { name: 'Continue' }).click()
-  await dialog.getByRole('button', { name: 'Save' }).click()
+  await page.keyboard.type('Stage two')
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
+  await pickOption(page, dialog.getByRole('button', { name: /Eligible Deployment Environments/ }), 'fresh-stage (stage)')
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
   await expect(dialog.getByText(/only one stage-only pipeline, and "Stage only" already exists/)).toBeVisible()
   await expect(dialog.getByRole('tab', { name: /Source Code/, selected: true })).toBeVisible()
   await expectAccessible(page)
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await press(page, dialog.getByRole('button', { name: 'Cancel' }))
   await expect(dialog).toHaveCount(0)
 
   // With a stage-only pipeline, a production only pipeline may be added — once.
   menu = await openAddMenu(page)
   await expect(menuEntry(menu, 'Add Production Only Pipeline')).not.toContainText('first')
-  await menuEntry(menu, 'Add Production Only Pipeline').click()
+  await chooseMenuItem(page, menuEntry(menu, 'Add Production Only Pipeline'))
   dialog = page.getByRole('dialog', { name: 'Add Production Only Pipeline' })
   await expect(dialog.getByText('Risk of code rollbacks')).toBeVisible()
   await expectAccessible(page)
-  await dialog.getByRole('textbox', { name: /Pipeline Name/ }).fill('Prod only')
-  await dialog.getByRole('button', { name: 'Save' }).click()
+  await typeInto(page, dialog.getByRole('textbox', { name: /Pipeline Name/ }), 'Prod only')
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
   await expect(row(page, 'Prod only')).toContainText('Production Only')
   menu = await openAddMenu(page)
   await expect(menuEntry(menu, 'Add Production Only Pipeline')).toContainText('only one production only pipeline')
@@ -146,19 +159,25 @@ test('the Add Pipeline menu greys out step by step while each kind of pipeline i
 
   // The remaining kinds: a targeted development deployment and a code quality pipeline.
   dialog = await openAddDialog(page, 'Add Non-Production Pipeline')
-  await dialog.getByRole('textbox', { name: /Pipeline Name/ }).fill('Dev config')
-  await dialog.getByRole('button', { name: 'Continue' }).click()
-  // Radios are chosen by their labels, as a pointer user does.
-  await dialog.getByText('Targeted Deployment', { exact: true }).click()
-  await expect(dialog.getByRole('radio', { name: /Targeted Deployment/ })).toBeChecked()
-  await dialog.getByText('Config', { exact: true }).click()
-  await expect(dialog.getByRole('radio', { name: /^Config/ })).toBeChecked()
-  await pick(page, dialog, /Eligible Deployment Environments/, 'fresh-dev (dev)')
+  await page.keyboard.type('Dev config')
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
+  await checkRadio(page, dialog.getByRole('radio', { name: /Targeted Deployment/ }))
+  await checkRadio(page, dialog.getByRole('radio', { name: /^Config/ }))
+  await pickOption(page, dialog.getByRole('button', { name: /Eligible Deployment Environments/ }), 'fresh-dev (dev)')
   await expect(dialog.getByRole('textbox', { name: /Code Location/ })).toHaveValue('/')
   await expectAccessible(page)
-  await dialog.getByRole('button', { name: 'Save' }).click()
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
   await expect(row(page, 'Dev config')).toContainText('Non-Production · Deployment')
   await expect(row(page, 'Dev config')).toContainText('Config')
+
+  dialog = await openAddDialog(page, 'Add Non-Production Pipeline')
+  await page.keyboard.type('Keyboard quality')
+  await checkRadio(page, dialog.getByRole('radio', { name: 'Code Quality Pipeline' }))
+  await press(page, dialog.getByRole('button', { name: 'Continue' }))
+  await expect(dialog.getByRole('combobox', { name: /Git Branch/ })).toHaveValue('main')
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
+  await expect(dialog).toHaveCount(0)
+  await expect(row(page, 'Keyboard quality')).toContainText('Non-Production · Code Quality')
   await expectAccessible(page)
 })
 
@@ -173,77 +192,76 @@ test('a Deployment Manager edits, runs, cancels and deletes a pipeline and manag
   // Edit: the Edit dialog is pre-filled and its kind read-only; a duplicate name is refused at the field.
   let menu = await rowMenu(page, 'Quality')
   await expectAccessible(page)
-  await menuEntry(menu, 'Edit').click()
+  await chooseMenuItem(page, menuEntry(menu, 'Edit'))
   const edit = page.getByRole('dialog', { name: 'Edit Non-Production Pipeline' })
   const name = edit.getByRole('textbox', { name: /Pipeline Name/ })
   await expect(name).toHaveValue('Quality')
   await expect(edit.getByText('Code Quality Pipeline')).toBeVisible()
   await expect(edit.getByRole('radio', { name: 'Code Quality Pipeline' })).toHaveCount(0)
   await expectAccessible(page)
-  await name.fill('Other')
-  await edit.getByRole('button', { name: 'Update' }).click()
+  await typeInto(page, name, 'Other')
+  await press(page, edit.getByRole('button', { name: 'Update' }))
   await expect(edit.getByText('A pipeline named "Other" already exists in this program.')).toBeVisible()
   await expect(name).toHaveValue('Other')
-  await name.fill('Nightly quality')
-  await edit.getByRole('radio', { name: 'On Git Changes' }).click()
-  await edit.getByRole('button', { name: 'Update' }).click()
+  await typeInto(page, name, 'Nightly quality')
+  await checkRadio(page, edit.getByRole('radio', { name: 'On Git Changes' }))
+  await press(page, edit.getByRole('button', { name: 'Update' }))
   await expect(edit).toHaveCount(0)
   await expect(row(page, 'Nightly quality')).toContainText('On Git Changes')
 
   // Variables: validation as typed, one save, secrets masked afterwards.
   menu = await rowMenu(page, 'Nightly quality')
-  await menuEntry(menu, 'View/Edit variables').click()
+  await chooseMenuItem(page, menuEntry(menu, 'View/Edit variables'))
   let vars = page.getByRole('dialog', { name: 'Variables Configuration' })
-  await vars.getByRole('button', { name: 'Add Variable' }).click()
-  const varName = vars.getByRole('textbox', { name: 'Name of new variable 1' })
-  await varName.fill('my-var')
+  await press(page, vars.getByRole('button', { name: 'Add Variable' }))
+  await typeInto(page, vars.getByRole('textbox', { name: 'Name of new variable 1' }), 'my-var')
   await expect(vars.getByText(/Use letters, digits and underscores/)).toBeVisible()
   await expectAccessible(page)
-  await varName.fill('MY_VAR')
-  await vars.getByLabel('Value of new variable 1').fill('hello')
-  await vars.getByRole('button', { name: 'Add Variable' }).click()
-  await vars.getByRole('textbox', { name: 'Name of new variable 2' }).fill('TOKEN')
-  await vars.getByRole('button', { name: /Type of new variable 2/ }).click()
-  await page.getByRole('option', { name: 'Secret' }).click()
-  await vars.getByLabel('Value of new variable 2').fill('s'.repeat(500))
+  await typeInto(page, vars.getByRole('textbox', { name: 'Name of new variable 1' }), 'MY_VAR')
+  await typeInto(page, vars.getByLabel('Value of new variable 1'), 'hello')
+  await press(page, vars.getByRole('button', { name: 'Add Variable' }))
+  await typeInto(page, vars.getByRole('textbox', { name: 'Name of new variable 2' }), 'TOKEN')
+  await pickOption(page, vars.getByRole('button', { name: /Type of new variable 2/ }), 'Secret')
+  await typeInto(page, vars.getByLabel('Value of new variable 2'), 's'.repeat(500))
   await expect(vars.getByText(/A secret value must be shorter than 500 characters/)).toBeVisible()
-  await vars.getByLabel('Value of new variable 2').fill('s3cret')
-  await vars.getByRole('button', { name: 'Save' }).click()
+  await typeInto(page, vars.getByLabel('Value of new variable 2'), 's3cret')
+  await press(page, vars.getByRole('button', { name: 'Save' }))
   await expect(vars).toHaveCount(0)
   menu = await rowMenu(page, 'Nightly quality')
-  await menuEntry(menu, 'View/Edit variables').click()
+  await chooseMenuItem(page, menuEntry(menu, 'View/Edit variables'))
   vars = page.getByRole('dialog', { name: 'Variables Configuration' })
   await expect(vars.getByLabel('Value of MY_VAR')).toHaveValue('hello')
   await expect(vars.getByLabel('Value of TOKEN')).toHaveValue('')
   await expect(vars.getByLabel('Value of TOKEN')).toHaveAttribute('type', 'password')
-  await vars.getByRole('button', { name: 'Cancel' }).click()
+  await press(page, vars.getByRole('button', { name: 'Cancel' }))
+  await expect(vars).toHaveCount(0)
 
   // Run: the status goes live; while running, Edit says why not and the variables are read-only.
   menu = await rowMenu(page, 'Nightly quality')
-  await menuEntry(menu, 'Run').click()
+  await chooseMenuItem(page, menuEntry(menu, 'Run'))
   await expect(row(page, 'Nightly quality')).toContainText('Running…')
   menu = await rowMenu(page, 'Nightly quality')
   await expect(menuEntry(menu, 'Edit')).toContainText('is running; edit it once the execution ends')
-  await menuEntry(menu, 'View/Edit variables').click()
+  await chooseMenuItem(page, menuEntry(menu, 'View/Edit variables'))
   vars = page.getByRole('dialog', { name: 'Variables Configuration' })
   await expect(vars.getByText(/its variables can be edited once the execution ends/)).toBeVisible()
   await expectAccessible(page)
-  await vars.getByRole('button', { name: 'Close' }).click()
+  await press(page, vars.getByRole('button', { name: 'Close' }))
 
   // Cancel, after confirming.
   menu = await rowMenu(page, 'Nightly quality')
-  await menuEntry(menu, 'Cancel').click()
+  await chooseMenuItem(page, menuEntry(menu, 'Cancel'))
   const cancel = page.getByRole('dialog', { name: 'Cancel the execution of Nightly quality?' })
   await expectAccessible(page)
-  await cancel.getByRole('button', { name: 'Cancel execution' }).click()
+  await press(page, cancel.getByRole('button', { name: 'Cancel execution' }))
   await expect(row(page, 'Nightly quality')).toContainText('Not running')
 
   // Delete, after confirming.
   menu = await rowMenu(page, 'Other')
-  await menuEntry(menu, 'Delete').click()
+  await chooseMenuItem(page, menuEntry(menu, 'Delete'))
   const del = page.getByRole('dialog', { name: 'Delete Other?' })
   await expectAccessible(page)
-  await del.getByRole('button', { name: 'Delete' }).click()
+  await press(page, del.getByRole('button', { name: 'Delete' }))
   await expect(row(page, 'Other')).toHaveCount(0)
   await expect(row(page, 'Nightly quality')).toBeVisible()
 })
@@ -259,102 +277,47 @@ test('switching roles keeps every action in place, unavailable with the reason, 
   await page.reload()
   await expect(row(page, 'Beta')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Mark Beta as favourite' }).click()
-  await expect(page.getByRole('button', { name: 'Mark Beta as favourite' })).toHaveAttribute('aria-pressed', 'true')
+  const star = page.getByRole('button', { name: 'Mark Beta as favourite' })
+  await gridTo(page, grid(page), row(page, 'Beta'), star)
+  await page.keyboard.press('Enter')
+  await expect(star).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByRole('row').nth(1)).toContainText('Beta')
 
-  await switchRole(page, 'Developer')
+  await switchRoleByKeyboard(page, 'Developer')
   await expect(page.getByRole('row').nth(1)).toContainText('Alpha')
   let menu = await openAddMenu(page)
   await expect(menuEntry(menu, 'Add Production Pipeline')).toContainText(/permission/)
+  await expectAccessible(page)
   await closeMenu(page)
   menu = await rowMenu(page, 'Alpha')
   await expect(menuEntry(menu, 'Run')).toContainText("You don't have permission to start pipeline executions")
   await expect(menuEntry(menu, 'Edit')).toContainText("You don't have permission to edit pipelines")
   await expect(menuEntry(menu, 'Delete')).toContainText("You don't have permission to delete pipelines")
   await expectAccessible(page)
-  await menuEntry(menu, 'View/Edit variables').click()
+  await chooseMenuItem(page, menuEntry(menu, 'View/Edit variables'))
   const vars = page.getByRole('dialog', { name: 'Variables Configuration' })
   await expect(vars.getByText('Read only')).toBeVisible()
   await expect(vars.getByRole('button', { name: 'Save' })).toHaveCount(0)
-  await vars.getByRole('button', { name: 'Close' }).click()
+  await press(page, vars.getByRole('button', { name: 'Close' }))
+  await expect(vars).toHaveCount(0)
 
   // A Program Manager may run but not edit.
-  await switchRole(page, 'Program Manager')
+  await switchRoleByKeyboard(page, 'Program Manager')
   menu = await rowMenu(page, 'Alpha')
   await expect(menuEntry(menu, 'Run')).not.toContainText('permission')
   await expect(menuEntry(menu, 'Edit')).toContainText('Deployment Manager')
-  await menuEntry(menu, 'Run').click()
+  await chooseMenuItem(page, menuEntry(menu, 'Run'))
   await expect(row(page, 'Alpha')).toContainText('Running…')
 
   // Run selected: the running pipeline cannot start again; Run (1) starts the other.
-  await switchRole(page, 'Deployment Manager')
+  await switchRoleByKeyboard(page, 'Deployment Manager')
   await expect(page.getByRole('row').nth(1)).toContainText('Beta')
-  // The checkbox input sits under its styled label; a pointer user clicks the header cell.
-  await page.getByRole('columnheader', { name: 'Select All' }).click()
-  await page.getByRole('button', { name: 'Run selected (2)' }).click()
+  await tabTo(page, grid(page))
+  await page.keyboard.press('ControlOrMeta+a')
+  await press(page, page.getByRole('button', { name: 'Run selected (2)' }), { backwards: true })
   const runSelected = page.getByRole('dialog', { name: 'Run selected pipelines (2)' })
   await expect(runSelected.getByRole('listitem').filter({ hasText: 'Alpha' })).toContainText('Cannot start')
   await expectAccessible(page)
-  await runSelected.getByRole('button', { name: 'Run (1)' }).click()
+  await press(page, runSelected.getByRole('button', { name: 'Run (1)' }))
   await expect(row(page, 'Beta')).toContainText('Running…')
-})
-
-/** Presses Tab until `target` has focus: the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, { backwards = false, max = 60 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
-  }
-  throw new Error('Could not reach the element with Tab.')
-}
-
-test('with the keyboard alone, a code quality pipeline is created and its variables dialog opened and closed', async ({
-  page,
-  sim,
-}) => {
-  await sim.reset('fresh-program', { path: PIPELINES })
-  await expect(page.getByRole('heading', { level: 1, name: 'Pipelines' })).toBeVisible()
-  const add = page.getByRole('button', { name: 'Add Pipeline' })
-  await expect(add).toBeEnabled()
-  await tabTo(page, add)
-  await page.keyboard.press('Enter')
-  const menu = page.getByRole('menu')
-  await expect(menuEntry(menu, 'Add Production Pipeline')).toBeFocused()
-  await page.keyboard.press('ArrowDown')
-  await expect(menuEntry(menu, 'Add Non-Production Pipeline')).toBeFocused()
-  await page.keyboard.press('Enter')
-
-  const dialog = page.getByRole('dialog', { name: 'Add Non-Production Pipeline' })
-  const name = dialog.getByRole('textbox', { name: /Pipeline Name/ })
-  await expect(name).toBeFocused()
-  await page.keyboard.type('Keyboard quality')
-  await tabTo(page, dialog.getByRole('radio', { name: 'Deployment Pipeline' }), { backwards: true })
-  await page.keyboard.press('ArrowUp')
-  await expect(dialog.getByRole('radio', { name: 'Code Quality Pipeline' })).toBeChecked()
-  await tabTo(page, dialog.getByRole('button', { name: 'Continue' }))
-  await page.keyboard.press('Enter')
-  await expect(dialog.getByRole('combobox', { name: /Git Branch/ })).toHaveValue('main')
-  const save = dialog.getByRole('button', { name: 'Save' })
-  await tabTo(page, save)
-  await page.keyboard.press('Enter')
-  await expect(dialog).toHaveCount(0)
-  await expect(row(page, 'Keyboard quality')).toContainText('Non-Production · Code Quality')
-
-  // The row's … menu by keyboard: Tab reaches it, Enter opens it, arrows walk to the entry.
-  const actions = page.getByRole('button', { name: 'Actions for Keyboard quality' })
-  await tabTo(page, page.getByRole('grid', { name: 'Pipelines' }))
-  for (let i = 0; i < 20 && !(await actions.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('ArrowRight')
-  }
-  await expect(actions).toBeFocused()
-  await page.keyboard.press('Enter')
-  await expect(menuEntry(page.getByRole('menu'), 'Run')).toBeFocused()
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown')
-  await expect(menuEntry(page.getByRole('menu'), 'View/Edit variables')).toBeFocused()
-  await page.keyboard.press('Enter')
-  const vars = page.getByRole('dialog', { name: 'Variables Configuration' })
-  await expect(vars).toBeVisible()
-  await page.keyboard.press('Escape')
-  await expect(vars).toHaveCount(0)
 })
