@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectAccessible, type Sim, test } from './fixtures'
+import { press, typeInto } from './keyboard'
 
 test.describe.configure({ timeout: 120_000 })
 // Dates typed into the schedule picker and shown on the page are in this zone and locale.
@@ -118,10 +119,12 @@ test('a stage-only run finishes, Promote Build starts the production only pipeli
   const group = page.getByRole('region', { name: 'Promote Build' })
   await expect(group.getByText('You can promote the current build to your production environment.')).toBeVisible()
   await expectAccessible(page)
-  await group.getByRole('button', { name: 'Promote Build', exact: true }).click()
+  // With the keyboard alone: Tab to Promote Build, Enter, Tab to Run, Enter.
+  await press(page, group.getByRole('button', { name: 'Promote Build', exact: true }))
   const dialog = page.getByRole('alertdialog', { name: 'Run Pipeline' })
   await expect(dialog.getByText(`(execution ${run.id})`)).toBeVisible()
-  await dialog.getByRole('button', { name: 'Run', exact: true }).click()
+  await expectAccessible(page)
+  await press(page, dialog.getByRole('button', { name: 'Run', exact: true }))
 
   await expect(page.getByRole('heading', { level: 1, name: 'Prod Only Pipeline' })).toBeVisible()
   await expect(page).toHaveURL(/\/pipeline\/\d+\/execution\/\d+$/)
@@ -131,7 +134,7 @@ test('a stage-only run finishes, Promote Build starts the production only pipeli
   const back = prep.getByRole('link', { name: run.id, exact: true }).first()
   await expect(back).toHaveAttribute('href', executionPath(stageOnly, run.id))
   await expectAccessible(page)
-  await back.click()
+  await press(page, back)
   await expect(page).toHaveURL(new RegExp(`${executionPath(stageOnly, run.id)}$`))
   await expect(page.getByRole('heading', { level: 1, name: 'Stage Only pipeline' })).toBeVisible()
 
@@ -185,20 +188,22 @@ test('Promote Build without a production only pipeline offers to create one, the
 
   await page.goto(executionPath(created.body.id, run.id))
   const group = page.getByRole('region', { name: 'Promote Build' })
-  await group.getByRole('button', { name: 'Promote Build', exact: true }).click()
+  await press(page, group.getByRole('button', { name: 'Promote Build', exact: true }))
   const offer = page.getByRole('alertdialog', { name: 'No production only pipeline' })
   await expect(offer.getByText(/There is no valid pipeline to promote this build with/)).toBeVisible()
   await expectAccessible(page)
-  await offer.getByRole('button', { name: 'Add Production Only Pipeline' }).click()
+  await press(page, offer.getByRole('button', { name: 'Add Production Only Pipeline' }))
 
   const add = page.getByRole('dialog', { name: 'Add Production Only Pipeline' })
-  await add.getByRole('textbox', { name: /Pipeline Name/ }).fill('Prod only')
-  await add.getByRole('button', { name: 'Save' }).click()
+  await typeInto(page, add.getByRole('textbox', { name: /Pipeline Name/ }), 'Prod only')
+  await expectAccessible(page)
+  await press(page, add.getByRole('button', { name: 'Save' }))
   await expect(add).toHaveCount(0)
   // After saving, the run is offered.
   const confirm = page.getByRole('alertdialog', { name: 'Run Pipeline' })
   await expect(confirm.getByText(/Run the related production only pipeline "Prod only"/)).toBeVisible()
-  await confirm.getByRole('button', { name: 'Run', exact: true }).click()
+  await expectAccessible(page)
+  await press(page, confirm.getByRole('button', { name: 'Run', exact: true }))
   await expect(page.getByRole('heading', { level: 1, name: 'Prod only' })).toBeVisible()
   await expect(stepCard(page, 'Artifact Preparation')).toBeVisible()
 })
@@ -224,7 +229,12 @@ test('a coupled run fails in production; Re-execute starts a three-step re-execu
   const deploy = stepCard(page, 'Deploy to Production')
   await expect(deploy.getByRole('button', { name: 'Download build log' })).toBeVisible()
   await expectAccessible(page)
-  await confirmIn(page, deploy, 'Re-execute', 'Re-execute the production deployment?')
+  // With the keyboard alone: Tab to Re-execute, Enter, Tab to the confirmation, Enter.
+  await press(page, deploy.getByRole('button', { name: 'Re-execute', exact: true }))
+  const confirm = page.getByRole('alertdialog', { name: 'Re-execute the production deployment?' })
+  await expectAccessible(page)
+  await press(page, confirm.getByRole('button', { name: 'Re-execute', exact: true }))
+  await expect(confirm).toHaveCount(0)
 
   await expect(page).not.toHaveURL(new RegExp(`/execution/${run.id}$`))
   await expect(stepCard(page, 'Build & Unit Testing (Copying artifacts)')).toBeVisible()

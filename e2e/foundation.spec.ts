@@ -5,6 +5,7 @@ test('the console registers its simulated backend before the first paint', async
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   const worker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')
   expect(worker).toMatch(/mockServiceWorker\.js$/)
+  await expectAccessible(page)
 })
 
 test('a release manager opens Fresh Program, finds its pipelines and environments, and sees the same after a reload', async ({

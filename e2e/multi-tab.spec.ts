@@ -3,7 +3,7 @@
  * in one tab reach the others without a reload, two simultaneous Promote Builds start one
  * execution, and closing the tab that started the backend loses nothing.
  */
-import { expect, test } from './fixtures'
+import { expect, expectAccessible, test } from './fixtures'
 import { call, ok, open, status, virtualNow } from './tab-helpers'
 
 // Scenario split-pipelines, seed 1 (src/engine/scenarios/split-pipelines.ts).
@@ -51,6 +51,7 @@ test('both tabs talk to one backend: a change made in tab A shows in tab B witho
   await expect(approve).toHaveCount(0)
   await ok(page, '/__sim/clock/advance-until-waiting', 'POST', {})
   await expect(approve).toBeEnabled()
+  await expectAccessible(tabB)
 })
 
 test('Promote Build clicked in two tabs at the same moment starts one execution; the other tab is told why', async ({
@@ -73,6 +74,7 @@ test('Promote Build clicked in two tabs at the same moment starts one execution;
   const loser = tabs.find((tab) => !promoted.test(new URL(tab.url()).pathname))
   // The 412 of the start that came second, in the toast of the tab that sent it.
   await expect(loser!.getByText(/Promote Build failed: .*is already running/)).toBeVisible()
+  await expectAccessible(loser!)
 
   const list = await ok<{ _totalNumberOfItems: number; _embedded: { executions: Execution[] } }>(
     page,
@@ -111,6 +113,7 @@ test('closing the tab that started the backend keeps the clock running and the s
   expect(execution.id).toBe(run.id)
   await tabB.goto(`/program/${PROGRAM}/pipeline/${PRODUCTION}/execution/${run.id}`)
   await expect(tabB.getByRole('region', { name: 'Execution summary' })).toBeVisible()
+  await expectAccessible(tabB)
 })
 
 test('without SharedWorker a tab runs its own backend and says so', async ({ page }) => {
@@ -120,4 +123,5 @@ test('without SharedWorker a tab runs its own backend and says so', async ({ pag
   await open(page)
   expect(await status(page)).toMatchObject({ host: 'page', restored: false })
   expect((await ok<{ _embedded: { programs: unknown[] } }>(page, '/api/programs'))._embedded.programs.length).toBeGreaterThan(0)
+  await expectAccessible(page)
 })

@@ -4,7 +4,7 @@
  * downloadable instead of leaving a blank console.
  */
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, expectAccessible } from './fixtures'
 import { call, ok, open, status, virtualNow, waitUntilSaved } from './tab-helpers'
 
 // Scenario split-pipelines, seed 1: program 1, coupled production pipeline 5.
@@ -77,6 +77,7 @@ test('a reload during a run continues it from the saved virtual time', async ({ 
   // It goes on: fast-forward to the production approval.
   const result = await ok<{ reason: string }>(page, '/__sim/clock/advance-until-waiting', 'POST', {})
   expect(result.reason).toBe('waiting')
+  await expectAccessible(page)
 })
 
 test('with every tab closed, the next one restores the run and the clock from storage', async ({ page, sim }) => {
@@ -101,6 +102,7 @@ test('with every tab closed, the next one restores the run and the clock from st
   expect(steps(after).length).toBe(steps(before).length)
   // The restored clock runs on.
   await expect.poll(() => virtualNow(again)).toBeGreaterThan(restoredNow + 30_000)
+  await expectAccessible(again)
 })
 
 test('a corrupted snapshot is set aside: the console starts, shows the recovery banner and offers the file', async ({ page }) => {
@@ -119,6 +121,7 @@ test('a corrupted snapshot is set aside: the console starts, shows the recovery 
   const file = await call(again, '/__sim/status/rejected-snapshot')
   expect(file.status).toBe(200)
   expect(file.text).toBe(garbage)
+  await expectAccessible(again)
 
   // Dismissed, it is gone; the demo scenario runs meanwhile.
   await again.getByRole('button', { name: 'Dismiss' }).click()
@@ -134,6 +137,7 @@ test('a snapshot from an unknown older version, or not a snapshot at all, is rep
   )
   await expect(again.getByText('Saved state not loaded')).toBeVisible()
   expect((await status(again)).rejectedSnapshot?.problem).toMatch(/version/)
+  await expectAccessible(again)
 
   again = await reopenAfterAllTabsClosed(again, (outside) => writeSnapshotRecord(outside, 'garbage'))
   await expect(again.getByText('Saved state not loaded')).toBeVisible()
