@@ -8,9 +8,10 @@ import { ErrorState } from '../../components/error-state'
 import { LoadingState } from '../../components/loading-state'
 import { VisuallyHidden } from '../../components/visually-hidden'
 import type { Environment, Variable } from '../../contract/resources'
+import { variableTypeLabel } from '../variables/variable-types'
 import { BlockedButton } from './blocked-button'
 import { EnvironmentConfigurationDialog } from './environment-configuration-dialog'
-import { serviceLabel, variableTypeLabel } from './environment-labels'
+import { serviceLabel } from './environment-labels'
 
 /**
  * The Configuration tab (spec §A.5): the environment's variables and the Add / Update button,

@@ -1,12 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { REL } from '../../contract/rels'
 import type { Pipeline, PipelineList } from '../../contract/resources'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('fresh-program')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => backend.runtime.reset('fresh-program'))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('fresh-program')
 
 function createPipeline(name = 'Quality') {
   const engine = backend.runtime.engine

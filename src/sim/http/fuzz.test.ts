@@ -8,18 +8,16 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fc from 'fast-check'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PROBLEM_CONTENT_TYPE } from '../../contract/problem'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 import { routeTable } from './allowed-methods'
 import { createHandlers } from './create-handlers'
 import { transportFaults } from './transport-faults'
 
-const backend = createTestBackend('split-pipelines')
+const backend = serveTestBackend('split-pipelines', { reset: false })
 const { runtime } = backend
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => vi.restoreAllMocks())
-afterAll(() => backend.server.close())
 
 const ROUTES = routeTable(createHandlers(runtime))
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const

@@ -4,15 +4,13 @@
  * them, are plain text the browser must not sniff into markup. (How the UI shows them is tested
  * with the UI.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Execution, Redirect } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import type { Pipeline, VariableList } from '../../contract/resources'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('split-pipelines')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('split-pipelines', { reset: false })
 
 const NAME = '<script>alert("name")</script>&amp;'
 const VALUE = "\"><svg onload=alert('value')>&lt;"

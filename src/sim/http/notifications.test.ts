@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Execution } from '../../contract/executions'
 import type { NotificationList } from '../../contract/notifications'
 import { REL } from '../../contract/rels'
 import type { AdvanceUntilWaitingResult } from '../../contract/sim-controls'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('coupled-pipeline')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => backend.runtime.reset('coupled-pipeline'))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('coupled-pipeline')
 
 const href = (r: { _links?: Record<string, unknown> } | undefined, rel: string) =>
   (r?._links?.[rel] as { href: string } | undefined)?.href

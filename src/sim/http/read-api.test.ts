@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { REL } from '../../contract/rels'
 import type {
   BranchList,
@@ -9,12 +9,9 @@ import type {
   ProgramList,
   RepositoryList,
 } from '../../contract/resources'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('fresh-program')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => backend.runtime.reset('fresh-program'))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('fresh-program')
 
 const json = async <T>(path: string, role = 'admin'): Promise<T> => {
   const res = await backend.api(path, { role })

@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Execution } from '../../contract/executions'
 import type { Problem } from '../../contract/problem'
 import { REL } from '../../contract/rels'
 import type { Pipeline, PipelineList } from '../../contract/resources'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('coupled-pipeline')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => backend.runtime.reset('coupled-pipeline'))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('coupled-pipeline')
 
 const HOUR = 3_600_000
 const href = (r: { _links?: Record<string, unknown> }, rel: string) => (r._links?.[rel] as { href: string } | undefined)?.href

@@ -1,10 +1,7 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { expect, it } from 'vitest'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('coupled-pipeline')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => backend.runtime.reset('coupled-pipeline'))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('coupled-pipeline')
 
 const seed = (json: unknown) =>
   fetch('/__sim/seed-history', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(json) })

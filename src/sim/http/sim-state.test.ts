@@ -1,13 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../contract/problem'
 import type { Environment, ProgramList, SimStateSummary } from '../../contract/resources'
 import { Engine } from '../../engine/engine'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
-const backend = createTestBackend('fresh-program')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => backend.runtime.reset('fresh-program'))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('fresh-program')
 
 const DAY = 24 * 3600 * 1000
 

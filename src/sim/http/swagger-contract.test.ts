@@ -12,9 +12,9 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
 import * as yaml from 'js-yaml'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { REL } from '../../contract/rels'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 
 type Json = Record<string, unknown>
 type Definitions = Record<string, Json>
@@ -67,9 +67,7 @@ function expectValid(name: string, body: unknown, where: string): void {
   expect(ok ? [] : problems, `${name} at ${where}`).toEqual([])
 }
 
-const backend = createTestBackend('demo')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('demo', { reset: false })
 
 async function get<T = Json>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await backend.api(path, init)

@@ -2,17 +2,15 @@
  * Transport faults (`/__sim/transport-faults`): latency, 500s and network errors applied by the
  * adapter before the engine runs, so a failed request changes nothing and a retry is safe.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { afterEach, describe, expect, it } from 'vitest'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 import { TransportFaults } from './transport-faults'
 
-const backend = createTestBackend('split-pipelines')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
+const backend = serveTestBackend('split-pipelines')
+// Faults outlive a reset: each test starts without them.
 afterEach(async () => {
   await backend.api('/__sim/transport-faults', { method: 'DELETE' })
-  backend.runtime.reset('split-pipelines', 1)
 })
-afterAll(() => backend.server.close())
 
 const START = '/api/program/1/pipeline/5/execution'
 const addFault = async (fault: unknown) => backend.api('/__sim/transport-faults', { method: 'POST', body: JSON.stringify(fault) })

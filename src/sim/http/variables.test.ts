@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Problem, type ProblemFieldError } from '../../contract/problem'
 import { REL } from '../../contract/rels'
 import type { Environment, Pipeline, VariableList } from '../../contract/resources'
 import type { Environment as EnvironmentModel } from '../../engine/model'
-import { createTestBackend } from '../../testing/create-test-backend'
+import { serveTestBackend } from '../../testing/serve-test-backend'
 import { REL_ENVIRONMENT } from './representations/variables'
 
-const backend = createTestBackend('fresh-program')
-beforeAll(() => backend.server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  vi.restoreAllMocks()
-  backend.runtime.reset('fresh-program')
-})
-afterAll(() => backend.server.close())
+const backend = serveTestBackend('fresh-program')
+afterEach(() => vi.restoreAllMocks())
 
 const engine = () => backend.runtime.engine
 const envNamed = (name: string) =>

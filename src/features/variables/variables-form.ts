@@ -1,9 +1,10 @@
 /**
- * The Environment Configuration grid (spec §A.5) as data: rows as typed, the checks the server
- * also makes (mirrored so problems show while typing), and the one PATCH list a save sends,
- * with the way back from the server's `[i].field` errors to the rows that caused them.
+ * A variables grid (environment variables, spec §A.5; pipeline variables, §A.6) as data: rows as
+ * typed, the checks the server also makes (mirrored so problems show while typing), and the one
+ * PATCH list a save sends, with the way back from the server's `[i].field` errors to the rows
+ * that caused them.
  *
- * A variable is identified by its name and service; no service means all services (`''` here).
+ * A variable is identified by its name and service; no service (`''` here) means all services.
  */
 import type { Variable, VariableUpdate } from '../../contract/resources'
 
@@ -16,6 +17,14 @@ export const MAX_VALUE = 2048
 export const MAX_SECRET = 499
 
 export type VariableType = Variable['type']
+
+/** The words the checks use where environment and pipeline variables differ. */
+export interface VariableWords {
+  /** Who holds the variables, as a sentence starts: "An environment", "A pipeline". */
+  owner: string
+  /** What a variable applies to: "service", "step". */
+  appliedTo: string
+}
 
 export interface VariableRow {
   /** Local identity, stable while the dialog is open. */
@@ -32,6 +41,9 @@ export interface VariableRow {
 
 export type RowField = 'name' | 'value' | 'service' | 'type'
 export type RowErrors = Partial<Record<RowField, string>>
+export const ROW_FIELDS: readonly RowField[] = ['name', 'value', 'service', 'type']
+
+export const limitMessage = (words: VariableWords) => `${words.owner} can have at most ${MAX_VARIABLES} variables.`
 
 export function rowsOf(variables: readonly Variable[]): VariableRow[] {
   return variables.map((v, i) => ({
@@ -45,9 +57,9 @@ export function rowsOf(variables: readonly Variable[]): VariableRow[] {
 }
 
 let nextKey = 0
-export function newRow(): VariableRow {
+export function newRow(service: string): VariableRow {
   nextKey += 1
-  return { key: `new-${nextKey}`, name: '', value: '', service: '', type: 'string' }
+  return { key: `new-${nextKey}`, name: '', value: '', service, type: 'string' }
 }
 
 const isSecretUnchanged = (row: VariableRow) => row.original?.type === 'secretString' && row.value === ''
@@ -63,7 +75,7 @@ export function nameProblem(name: string): string | undefined {
 }
 
 /** Problems of each row (by key), as the server would report them, plus duplicates and the limit. */
-export function validateRows(rows: readonly VariableRow[]): Map<string, RowErrors> {
+export function validateRows(rows: readonly VariableRow[], words: VariableWords): Map<string, RowErrors> {
   const out = new Map<string, RowErrors>()
   const seen = new Set<string>()
   rows.forEach((row, index) => {
@@ -71,14 +83,14 @@ export function validateRows(rows: readonly VariableRow[]): Map<string, RowError
     const name = nameProblem(row.name)
     if (name) errors.name = name
     const id = `${row.name}\u0000${row.service}`
-    if (!name && seen.has(id)) errors.name = 'This name is already used for this service.'
+    if (!name && seen.has(id)) errors.name = `This name is already used for this ${words.appliedTo}.`
     seen.add(id)
-    if (!name && index >= MAX_VARIABLES) errors.name = `An environment can have at most ${MAX_VARIABLES} variables.`
+    if (!name && index >= MAX_VARIABLES) errors.name = limitMessage(words)
     if (row.type === 'secretString') {
       if (row.value.length > MAX_SECRET) {
         errors.value = `A secret value must be shorter than ${MAX_SECRET + 1} characters (this one has ${row.value.length}).`
       } else if (row.value === '' && (!row.original || isRenamed(row) || row.original.type !== 'secretString')) {
-        errors.value = row.original ? 'Enter the secret value again to change its name or service.' : 'Enter a value.'
+        errors.value = row.original ? `Enter the secret value again to change its name or ${words.appliedTo}.` : 'Enter a value.'
       }
     } else if (row.value.length > MAX_VALUE) {
       errors.value = `A value has at most ${MAX_VALUE} characters (this one has ${row.value.length}).`
@@ -125,14 +137,16 @@ export function changesOf(rows: readonly VariableRow[], removed: readonly Variab
   return { body, origin }
 }
 
+export interface ServerErrors {
+  rows: Map<string, RowErrors>
+  general: string[]
+}
+
 /**
  * Puts the server's field errors (`arg2[2].name`, `[0].value`) on the rows they came from;
  * errors that belong to no row (or to a deletion) are returned as general messages.
  */
-export function rowErrorsOf(
-  fieldErrors: Readonly<Record<string, string>>,
-  origin: Changes['origin'],
-): { rows: Map<string, RowErrors>; general: string[] } {
+export function rowErrorsOf(fieldErrors: Readonly<Record<string, string>>, origin: Changes['origin']): ServerErrors {
   const rows = new Map<string, RowErrors>()
   const general: string[] = []
   for (const [path, message] of Object.entries(fieldErrors)) {
@@ -148,5 +162,4 @@ export function rowErrorsOf(
   return { rows, general }
 }
 
-const isRowField = (field: string | undefined): field is RowField =>
-  field === 'name' || field === 'value' || field === 'service' || field === 'type'
+const isRowField = (field: string | undefined): field is RowField => ROW_FIELDS.includes(field as RowField)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Variable } from '../../../contract/resources'
-import { changesOf, rowErrorsOf, rowsOf, validateRows, type VariableRow } from './variables-form'
+import type { Variable } from '../../contract/resources'
+import { changesOf, MAX_VARIABLES, rowErrorsOf, rowsOf, validateRows, type VariableRow } from './variables-form'
+
+const PIPELINE = { owner: 'A pipeline', appliedTo: 'step' }
+const ENVIRONMENT = { owner: 'An environment', appliedTo: 'service' }
 
 const stored: Variable[] = [
   { name: 'PLAIN', value: 'a', type: 'string', service: 'build', status: 'ready' },
@@ -18,13 +21,13 @@ describe('variables form', () => {
       { key: 'f', name: 'OK', value: 'w', service: 'build', type: 'string' },
       { key: 'g', name: 'OK', value: 'w', service: 'uiTest', type: 'string' },
     ]
-    const errors = validateRows(rows)
+    const errors = validateRows(rows, PIPELINE)
     expect(errors.get('a')?.name).toMatch(/letters, digits and underscores/)
     expect(errors.get('b')?.name).toMatch(/2 to 100 characters/)
     expect(errors.get('c')?.value).toMatch(/at most 2048/)
     expect(errors.get('d')?.value).toMatch(/shorter than 500/)
     expect(errors.get('e')).toBeUndefined()
-    expect(errors.get('f')?.name).toMatch(/already used/)
+    expect(errors.get('f')?.name).toBe('This name is already used for this step.')
     expect(errors.get('g')).toBeUndefined()
   })
 
@@ -44,5 +47,18 @@ describe('variables form', () => {
     const mapped = rowErrorsOf({ '[3].name': 'bad', '[0].name': 'gone' }, origin)
     expect(mapped.rows.get('n')).toEqual({ name: 'bad' })
     expect(mapped.general).toEqual(['gone'])
+  })
+
+  it('speaks of the holder and what a variable applies to; no service means all services', () => {
+    const row = (key: string, service: string): VariableRow => ({ key, name: 'SAME', value: 'v', service, type: 'string' })
+    const rows = [row('all', ''), row('author', 'author'), row('again', '')]
+    expect(validateRows(rows, ENVIRONMENT).get('again')?.name).toBe('This name is already used for this service.')
+    expect(validateRows(rows, ENVIRONMENT).get('author')).toBeUndefined()
+    const many = Array.from({ length: MAX_VARIABLES + 1 }, (_, i) => ({ ...row(`r${i}`, ''), name: `V_${i}` }))
+    expect(validateRows(many, ENVIRONMENT).get(`r${MAX_VARIABLES}`)?.name).toBe('An environment can have at most 200 variables.')
+    expect(changesOf(rows.slice(0, 2), []).body).toEqual([
+      { name: 'SAME', value: 'v', type: 'string' },
+      { name: 'SAME', value: 'v', type: 'string', service: 'author' },
+    ])
   })
 })
