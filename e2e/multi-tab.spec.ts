@@ -72,8 +72,8 @@ test('Promote Build clicked in two tabs at the same moment starts one execution;
   const promoted = new RegExp(`/pipeline/${PROD_ONLY}/execution/\\d+$`)
   await expect.poll(async () => tabs.filter((tab) => promoted.test(new URL(tab.url()).pathname)).length).toBe(1)
   const loser = tabs.find((tab) => !promoted.test(new URL(tab.url()).pathname))
-  // The 412 of the start that came second, in the toast of the tab that sent it.
-  await expect(loser!.getByText(/Promote Build failed: .*is already running/)).toBeVisible()
+  // The 412 of the start that came second, in the dialog of the tab that sent it, which stays open.
+  await expect(loser!.getByRole('alertdialog', { name: 'Run Pipeline' }).getByText(/is already running/)).toBeVisible()
   await expectAccessible(loser!)
 
   const list = await ok<{ _totalNumberOfItems: number; _embedded: { executions: Execution[] } }>(

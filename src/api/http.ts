@@ -42,6 +42,19 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
 
+/**
+ * No answer at all: the request failed on the way (connection lost, server unreachable). Told
+ * apart from an `ApiError` because the server may or may not have seen the request.
+ */
+export class NetworkError extends Error {
+  constructor(method: string, href: string, options?: { cause?: unknown }) {
+    super(`${method} ${href} got no answer (network error).`, options)
+    this.name = 'NetworkError'
+  }
+}
+
+export const isNetworkError = (error: unknown): error is NetworkError => error instanceof NetworkError
+
 /** `createPipeline.stageTesting.experienceAuditPaths[0]` → `stageTesting.experienceAuditPaths[0]`. */
 export function stripOperation(key: string): string {
   const dot = key.indexOf('.')
@@ -68,12 +81,20 @@ export async function request<T>(href: string, options: RequestOptions = {}): Pr
   const token = tokenProvider()
   if (token) headers.Authorization = `Bearer ${token}`
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
-  const response = await fetch(href, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-    signal: options.signal ?? null,
-  })
+  const method = options.method ?? 'GET'
+  let response: Response
+  try {
+    response = await fetch(href, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    })
+  } catch (error) {
+    // An abort is the caller's own doing (a query cancelled), not a failure to report.
+    if (options.signal?.aborted) throw error
+    throw new NetworkError(method, href, { cause: error })
+  }
   const text = await response.text()
   const json: unknown = text.trim() === '' ? undefined : parseJson(text)
   // Any JSON error body is read as a problem (its fields are optional); anything else has only a status.

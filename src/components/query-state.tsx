@@ -20,9 +20,20 @@ export interface QueryStateProps<T> {
   children: (data: T[]) => ReactNode
 }
 
-/** Loading, failed, empty or loaded: the four states every list in the console goes through. */
+/**
+ * Loading, failed, empty or loaded: the four states every list in the console goes through. A
+ * failed refresh keeps what was loaded on screen, under the error, instead of replacing it.
+ */
 export function QueryState<T>({ query, what, empty, children }: QueryStateProps<T>) {
   if (query.isPending) return <LoadingState what={what} />
-  if (query.isError || !query.data) return <ErrorState what={what} error={query.error} onRetry={() => void query.refetch()} />
-  return query.data.length === 0 ? empty : children(query.data)
+  const failure = query.isError ? (
+    <ErrorState what={what} error={query.error} isStale={query.data !== undefined} onRetry={() => void query.refetch()} />
+  ) : null
+  if (!query.data) return failure
+  return (
+    <>
+      {failure}
+      {query.data.length === 0 ? empty : children(query.data)}
+    </>
+  )
 }

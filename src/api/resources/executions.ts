@@ -3,7 +3,7 @@ import type { Execution, ExecutionList, MetricList, Redirect, StepState } from '
 import type { Pipeline, SimClock } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import { getLink, linkHref } from '../hal'
-import { isApiError, request } from '../http'
+import { ApiError, isApiError, NetworkError, request } from '../http'
 import { pipelineQueries } from './pipelines'
 
 /** The simulator's clock (sim): the one place the client learns virtual "now". */
@@ -143,7 +143,15 @@ export const executionMutations = {
  */
 export async function fetchStepLog(step: StepState, signal?: AbortSignal): Promise<string> {
   const { redirect } = await request<Redirect>(linkHref(step, REL.stepLogs), signal ? { signal } : {})
-  const response = await fetch(redirect, signal ? { signal } : {})
-  if (!response.ok) throw new Error(`The log download failed with status ${response.status}.`)
+  let response: Response
+  try {
+    response = await fetch(redirect, signal ? { signal } : {})
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new NetworkError('GET', redirect, { cause: error })
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, { detail: `The log download failed with status ${response.status}.` })
+  }
   return response.text()
 }

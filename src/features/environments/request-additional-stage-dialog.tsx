@@ -15,7 +15,7 @@ import {
 } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { isApiError } from '../../api/http'
 import { environmentMutations } from '../../api/resources/environments'
 import { problemMessage } from './problem-message'
@@ -63,11 +63,17 @@ export function RequestAdditionalStageDialog({ programId, region }: RequestAddit
     })
   }
 
+  // Set before the re-render that marks Request pending: a double click creates one environment.
+  const sending = useRef(false)
   const submit = () => {
     setAttempted(true)
-    if (Object.keys(client).length > 0) return
+    if (Object.keys(client).length > 0 || sending.current) return
+    sending.current = true
     setServer({ fields: {}, general: [] })
     request.mutate(requestBody(form), {
+      onSettled: () => {
+        sending.current = false
+      },
       onSuccess: (env) => {
         ToastQueue.positive(`"${env.name}" was requested. Provisioning can take up to two weeks.`, { timeout: 5000 })
         container.dismiss()

@@ -1,5 +1,6 @@
-import { AlertDialog, Button, DialogTrigger } from '@react-spectrum/s2'
+import { Button, DialogTrigger } from '@react-spectrum/s2'
 import type { ReactNode } from 'react'
+import { ConfirmActionDialog } from './confirm-action-dialog'
 
 export interface ConfirmButtonProps {
   label: string
@@ -8,7 +9,8 @@ export interface ConfirmButtonProps {
   variant?: 'accent' | 'secondary'
   destructive?: boolean
   isPending?: boolean
-  onConfirm: () => void
+  /** Returning a promise keeps the dialog open until it settles, with the failure shown (see ConfirmActionDialog). */
+  onConfirm: () => void | Promise<unknown>
   children: ReactNode
 }
 
@@ -28,15 +30,9 @@ export function ConfirmButton({
       <Button variant={variant} isPending={isPending}>
         {label}
       </Button>
-      <AlertDialog
-        title={title}
-        variant={destructive ? 'destructive' : 'confirmation'}
-        primaryActionLabel={confirmLabel}
-        cancelLabel="Cancel"
-        onPrimaryAction={onConfirm}
-      >
+      <ConfirmActionDialog title={title} confirmLabel={confirmLabel} destructive={destructive} onConfirm={onConfirm}>
         {children}
-      </AlertDialog>
+      </ConfirmActionDialog>
     </DialogTrigger>
   )
 }

@@ -2,6 +2,7 @@ import { Button, ToastQueue } from '@react-spectrum/s2'
 import { useState } from 'react'
 import { fetchStepLog } from '../../api/resources/executions'
 import type { StepState } from '../../contract/executions'
+import { problemText } from './use-step-decision'
 
 /** Saves text as a file: a Blob behind an object URL, clicked through a temporary anchor. */
 export function saveText(text: string, filename: string): void {
@@ -28,7 +29,11 @@ export function DownloadLog({ step, label }: { step: StepState; label: string })
     try {
       saveText(await fetchStepLog(step), logFileName(step))
     } catch (error) {
-      ToastQueue.negative(`The log could not be downloaded: ${(error as Error).message}`, { timeout: 8000 })
+      ToastQueue.negative(`The log could not be downloaded: ${problemText(error)}`, {
+        actionLabel: 'Try again',
+        onAction: () => void download(),
+        shouldCloseOnAction: true,
+      })
     } finally {
       setBusy(false)
     }

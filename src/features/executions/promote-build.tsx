@@ -3,7 +3,7 @@
  * when the API says so (`x-sim.canPromote`); runs the program's production only pipeline with
  * this execution's artifacts, or offers to create that pipeline first.
  */
-import { AlertDialog, Button, Content, DialogContainer, Heading, InlineAlert, ToastQueue } from '@react-spectrum/s2'
+import { AlertDialog, Button, Content, DialogContainer, Heading, InlineAlert } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
@@ -14,8 +14,8 @@ import type { Execution } from '../../contract/executions'
 import type { Pipeline } from '../../contract/resources'
 import { paths } from '../../config/paths'
 import { BlockedAction } from './blocked-action'
+import { ConfirmActionDialog } from './confirm-action-dialog'
 import { isProdDeploy } from './execution-labels'
-import { problemText } from './use-step-decision'
 
 export interface PromoteBuildProps {
   execution: Execution
@@ -45,24 +45,21 @@ function PromoteConfirm({ execution, prodOnly, onDone }: { execution: Execution;
   const navigate = useNavigate()
   const pipelines = useQuery(pipelineQueries.list(execution.programId))
   const { release } = useProductionRelease(execution.programId, pipelines.data ?? [])
+  // A failure is told in the dialog, which stays open so that Run can be pressed again.
   const promote = useMutation({
     ...executionMutations.promote(),
     onSuccess: (created) => {
       onDone()
       void navigate(paths.execution.getHref(created.programId, created.pipelineId, created.id))
     },
-    onError: (error) => ToastQueue.negative(`Promote Build failed: ${problemText(error)}`, { timeout: 8000 }),
   })
   const build = execution._embedded.stepStates.find((s) => s.action === 'build')
   const risk = execution['x-sim'].canPromote?.rollbackRisk ?? execution['x-sim'].rollbackRisk
   return (
-    <AlertDialog
+    <ConfirmActionDialog
       title="Run Pipeline"
-      variant={risk ? 'warning' : 'confirmation'}
-      primaryActionLabel="Run"
-      cancelLabel="Cancel"
-      isPrimaryActionDisabled={promote.isPending}
-      onPrimaryAction={() => promote.mutate({ prodOnly, sourceExecutionId: execution.id })}
+      confirmLabel="Run"
+      onConfirm={() => promote.mutateAsync({ prodOnly, sourceExecutionId: execution.id })}
     >
       <p className={style({ marginTop: 0 })}>
         Run the related production only pipeline "{prodOnly.name}" to deploy the artifacts of this execution to production.
@@ -87,7 +84,7 @@ function PromoteConfirm({ execution, prodOnly, onDone }: { execution: Execution;
           <Content>{risk.message}</Content>
         </InlineAlert>
       ) : null}
-    </AlertDialog>
+    </ConfirmActionDialog>
   )
 }
 

@@ -1,4 +1,3 @@
-import { ToastQueue } from '@react-spectrum/s2'
 import { useMutation } from '@tanstack/react-query'
 import { useNavigate } from 'react-router-dom'
 import { hasLink } from '../../api/hal'
@@ -8,7 +7,6 @@ import { REL } from '../../contract/rels'
 import { paths } from '../../config/paths'
 import { BlockedAction } from './blocked-action'
 import { ConfirmButton } from './confirm-button'
-import { problemText } from './use-step-decision'
 
 const ENDED_BADLY = new Set(['FAILED', 'ERROR', 'CANCELLED'])
 
@@ -27,10 +25,10 @@ export function reExecuteUnavailableReason(execution: Execution, step: StepState
 /** Re-execute beside the production deploy's Download build log (spec §F.2, seed 002). */
 export function ReExecute({ execution, step }: { execution: Execution; step: StepState }) {
   const navigate = useNavigate()
+  // A failure is told in the dialog, which stays open so that Re-execute can be pressed again.
   const mutation = useMutation({
     ...executionMutations.reExecute(),
     onSuccess: (created) => void navigate(paths.execution.getHref(created.programId, created.pipelineId, created.id)),
-    onError: (error) => ToastQueue.negative(`Re-execute failed: ${problemText(error)}`, { timeout: 8000 }),
   })
   if (hasLink(step, REL.reExecute)) {
     return (
@@ -40,7 +38,7 @@ export function ReExecute({ execution, step }: { execution: Execution; step: Ste
         confirmLabel="Re-execute"
         variant="accent"
         isPending={mutation.isPending}
-        onConfirm={() => mutation.mutate(step)}
+        onConfirm={() => mutation.mutateAsync(step)}
       >
         A new execution validates, copies the artifacts of execution {execution.id} (version {execution.artifactsVersion}) and
         deploys them to production again.

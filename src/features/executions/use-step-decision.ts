@@ -2,10 +2,12 @@ import { ToastQueue } from '@react-spectrum/s2'
 import { useMutation } from '@tanstack/react-query'
 import { isApiError } from '../../api/http'
 import { type AdvanceBody, type CancelBody, executionMutations } from '../../api/resources/executions'
+import { retryableFailureMessage } from '../../components/failure-message'
 import type { StepState } from '../../contract/executions'
 
 export const problemText = (error: unknown): string =>
-  isApiError(error) ? [error.detail ?? error.title, ...error.messages].join(' ') : (error as Error).message
+  retryableFailureMessage(error) ??
+  (isApiError(error) ? [error.detail ?? error.title, ...error.messages].join(' ') : (error as Error).message)
 
 /** Advance and cancel of one step, with failures told in a toast (the step stays as it was). */
 export function useStepDecision(step: StepState) {

@@ -1,12 +1,14 @@
 import { Button, ButtonGroup, Content, Dialog, DialogTrigger, Heading, Link, Text } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import { useMutation, useQuery } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { pipelineMutations, pipelineQueries } from '../../api/resources/pipelines'
 import { formatDateTime } from '../../components/format-date'
 import { paths } from '../../config/paths'
 import type { Pipeline } from '../../contract/resources'
+import { problemMessage } from './actions/problem-message'
+import { isStarting } from './actions/starting'
 import { pipelineStatus } from './pipeline-labels'
 
 const isCoupled = (p: Pipeline) => p['x-sim'].category === 'production' && p['x-sim'].codeSource === 'fullStack'
@@ -58,6 +60,7 @@ export function DeployCallToAction({ programId }: { programId: string }) {
 
 function DeployDialog({ programId, pipeline }: { programId: string; pipeline: Pipeline }) {
   const navigate = useNavigate()
+  const queryClient = useQueryClient()
   const start = useMutation(pipelineMutations.start(programId))
   return (
     <Dialog>
@@ -71,7 +74,7 @@ function DeployDialog({ programId, pipeline }: { programId: string; pipeline: Pi
             </Text>
             {start.error ? (
               <p role="alert" className={style({ color: 'negative' })}>
-                {start.error.message}
+                {`The build did not start. ${problemMessage(start.error)}`}
               </p>
             ) : null}
           </Content>
@@ -82,7 +85,9 @@ function DeployDialog({ programId, pipeline }: { programId: string; pipeline: Pi
             <Button
               variant="accent"
               isPending={start.isPending}
-              onPress={() =>
+              onPress={() => {
+                // One start at a time: a double click sends one request.
+                if (isStarting(queryClient, pipeline)) return
                 start.mutate(
                   { pipeline },
                   {
@@ -92,7 +97,7 @@ function DeployDialog({ programId, pipeline }: { programId: string; pipeline: Pi
                     },
                   },
                 )
-              }
+              }}
             >
               Build
             </Button>

@@ -1,7 +1,7 @@
 import { Button, DialogContainer, Text, ToastQueue } from '@react-spectrum/s2'
 import PlayIcon from '@react-spectrum/s2/icons/Play'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { hasPromotableLink, pipelineMutations } from '../../api/resources/pipelines'
@@ -15,6 +15,7 @@ import type { PipelineAction } from './actions/pipeline-actions-menu'
 import { problemMessage } from './actions/problem-message'
 import { RunProdOnlyDialog } from './actions/run-prod-only-dialog'
 import { RunSelectedDialog } from './actions/run-selected-dialog'
+import { isStarting } from './actions/starting'
 import { AddPipeline } from './add-pipeline'
 import { AddPipelineDialog } from './add-pipeline/add-pipeline-dialog'
 import { kindOf } from './add-pipeline/pipeline-form'
@@ -50,6 +51,7 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
     setDialog({ ...d, n: count + 1 })
   }
 
+  const queryClient = useQueryClient()
   const start = useMutation(pipelineMutations.start(programId))
   const cancel = useMutation(pipelineMutations.cancel(programId))
   const remove = useMutation(pipelineMutations.remove(programId))
@@ -59,21 +61,28 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
   // The selection keeps only pipelines that still exist.
   const selection = all.filter((p) => selected.has(p.id))
 
-  const run = (pipeline: Pipeline) => {
+  const run = (pipeline: Pipeline): void => {
     if (hasPromotableLink(pipeline)) return open({ kind: 'runProdOnly', pipeline })
-    start.mutate(
-      { pipeline },
-      {
-        onSuccess: (execution) =>
-          ToastQueue.positive(`"${pipeline.name}" started (execution ${execution.id}).`, {
-            timeout: 5000,
-            actionLabel: 'View details',
-            onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, execution.id)),
-            shouldCloseOnAction: true,
-          }),
-        onError: (error) => toastError(`"${pipeline.name}" did not start`, error),
-      },
-    )
+    // One start per pipeline at a time: Run again while one is on its way sends nothing.
+    if (isStarting(queryClient, pipeline)) return
+    start
+      .mutateAsync({ pipeline })
+      .then((execution) =>
+        ToastQueue.positive(`"${pipeline.name}" started (execution ${execution.id}).`, {
+          timeout: 5000,
+          actionLabel: 'View details',
+          onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, execution.id)),
+          shouldCloseOnAction: true,
+        }),
+      )
+      .catch((error: unknown) =>
+        // Sending it again is safe: had the server received the first, the second is refused (412), never run twice.
+        ToastQueue.negative(`"${pipeline.name}" did not start: ${problemMessage(error)}`, {
+          actionLabel: 'Try again',
+          onAction: () => run(pipeline),
+          shouldCloseOnAction: true,
+        }),
+      )
   }
 
   const onAction = (action: PipelineAction, pipeline: Pipeline) => {

@@ -10,6 +10,7 @@ import { SIMULATOR_PANEL_ID, setSimulatorPanelOpen, useSimulatorPanelOpen } from
 import { ScenarioControls } from './scenario-controls'
 import { SIMULATOR_TOGGLE_ID } from './simulator-toggle'
 import { StateControls } from './state-controls'
+import { TransportFaultControls } from './transport-fault-controls'
 
 function close() {
   setSimulatorPanelOpen(false)
@@ -17,7 +18,7 @@ function close() {
 }
 
 /**
- * The simulator's demo controls (clock, faults, git push, scenario, state) in a non-modal panel
+ * The simulator's demo controls (clock, faults, network faults, git push, scenario, state) in a non-modal panel
  * docked to the right edge: the page stays usable behind it, Escape or Close hides it. Faults and
  * pushes apply to the program the page shows.
  */
@@ -82,6 +83,7 @@ export function SimulatorPanel() {
       <div className={style({ overflowY: 'auto', paddingX: 16, paddingBottom: 16 })}>
         <ClockControls />
         <FaultControls key={`faults-${programId}`} programId={programId} />
+        <TransportFaultControls />
         <GitPushControls key={`push-${programId}`} programId={programId} />
         <ScenarioControls />
         <StateControls />

@@ -1,6 +1,6 @@
 import { Button, ButtonGroup, Content, Dialog, Heading, InlineAlert, useDialogContainer } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { problemMessage } from './problem-message'
 
 export interface ConfirmDialogProps {
@@ -17,7 +17,8 @@ export interface ConfirmDialogProps {
 
 /**
  * A confirmation inside a DialogContainer. Unlike AlertDialog it stays open while the request
- * runs and when it fails, so a refusal (403, 412, …) is read where the action was asked for.
+ * runs and when it fails, so a refusal (403, 412, …) or a network or server failure is read
+ * where the action was asked for, and pressing the action again retries it.
  */
 export function ConfirmDialog({
   title,
@@ -30,8 +31,12 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const container = useDialogContainer()
   const [pending, setPending] = useState(false)
+  // Set before the re-render that marks the button pending, so a double click acts once.
+  const running = useRef(false)
   const [problem, setProblem] = useState<string>()
   const confirm = async () => {
+    if (running.current) return
+    running.current = true
     setPending(true)
     setProblem(undefined)
     try {
@@ -40,6 +45,7 @@ export function ConfirmDialog({
     } catch (error) {
       setProblem(problemMessage(error))
     } finally {
+      running.current = false
       setPending(false)
     }
   }

@@ -19,6 +19,7 @@ import PreviewIcon from '@react-spectrum/s2/icons/Preview'
 import type { ReactNode } from 'react'
 import { paths } from '../../../config/paths'
 import type { Pipeline } from '../../../contract/resources'
+import { useIsStarting } from './starting'
 
 export type PipelineAction = 'run' | 'edit' | 'details' | 'cancel' | 'delete' | 'variables'
 
@@ -31,12 +32,16 @@ interface Entry {
   href?: string
 }
 
-/** Why each entry of a pipeline's menu is unavailable, from the server's `x-sim.blocked` (never re-derived). */
-export function menuEntries(p: Pipeline): Entry[] {
+/**
+ * Why each entry of a pipeline's menu is unavailable, from the server's `x-sim.blocked` (never
+ * re-derived), and Run while a start of this pipeline is on its way.
+ */
+export function menuEntries(p: Pipeline, starting = false): Entry[] {
   const blocked = p['x-sim'].blocked
   const last = p['x-sim'].lastExecutionId
+  const startReason = starting ? `"${p.name}" is starting: the request is on its way.` : blocked.start?.reason
   return [
-    { id: 'run', label: 'Run', icon: <PlayIcon />, reason: blocked.start?.reason },
+    { id: 'run', label: 'Run', icon: <PlayIcon />, reason: startReason },
     { id: 'edit', label: 'Edit', icon: <EditIcon />, reason: blocked.edit?.reason },
     {
       id: 'details',
@@ -63,13 +68,14 @@ export interface PipelineActionsMenuProps {
  * a popover instead of acting (Spectrum's unavailable menu item).
  */
 export function PipelineActionsMenu({ pipeline, onAction }: PipelineActionsMenuProps) {
+  const starting = useIsStarting(pipeline)
   return (
     <MenuTrigger align="end">
       <ActionButton isQuiet aria-label={`Actions for ${pipeline.name}`}>
         <MoreIcon />
       </ActionButton>
       <Menu onAction={(key) => onAction(key as PipelineAction, pipeline)}>
-        {menuEntries(pipeline).map((e) => (
+        {menuEntries(pipeline, starting).map((e) => (
           <UnavailableMenuItemTrigger key={e.id} isUnavailable={e.reason !== undefined}>
             <MenuItem id={e.id} textValue={e.label} {...(e.href && !e.reason ? { href: e.href } : {})}>
               {e.icon}

@@ -1,4 +1,4 @@
-import { Content, Heading, InlineAlert, Picker, PickerItem } from '@react-spectrum/s2'
+import { Button, Content, Heading, InlineAlert, Picker, PickerItem } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -39,7 +39,14 @@ export function RunProdOnlyDialog({ pipeline, onStarted }: { pipeline: Pipeline;
         ) : promotable.isError ? (
           <InlineAlert variant="negative">
             <Heading>The builds could not be loaded</Heading>
-            <Content>{problemMessage(promotable.error)}</Content>
+            <Content>
+              {problemMessage(promotable.error)}
+              <div className={style({ marginTop: 8 })}>
+                <Button variant="secondary" size="S" isPending={promotable.isFetching} onPress={() => void promotable.refetch()}>
+                  Try again
+                </Button>
+              </div>
+            </Content>
           </InlineAlert>
         ) : builds.length === 0 ? (
           <InlineAlert variant="notice">

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { isApiError } from '../../../api/http'
 import { environmentQueries } from '../../../api/resources/environments'
 import { pipelineMutations, pipelineQueries } from '../../../api/resources/pipelines'
 import { repositoryQueries } from '../../../api/resources/repositories'
+import { retryableFailureMessage } from '../../../components/failure-message'
 import type { AddPipelineKind, Pipeline } from '../../../contract/resources'
 import {
   emptyForm,
@@ -88,10 +89,19 @@ export function useAddPipeline(programId: string, kind: AddPipelineKind, onSaved
   }
   const create = useMutation({ ...pipelineMutations.create(programId), onSuccess: onSaved, onError })
   const update = useMutation({ ...pipelineMutations.update(programId), onSuccess: onSaved, onError })
+  // Set before the re-render that disables Save, so a double click sends one request.
+  const saving = useRef(false)
   const save = () => {
+    if (saving.current) return
+    saving.current = true
     setServer(NO_SERVER_ERRORS)
-    if (editing) update.mutate({ pipeline: editing, patch: toPatchBody(kind, form, editing, envs) })
-    else create.mutate(toCreateBody(kind, form, envs))
+    const settled = {
+      onSettled: () => {
+        saving.current = false
+      },
+    }
+    if (editing) update.mutate({ pipeline: editing, patch: toPatchBody(kind, form, editing, envs) }, settled)
+    else create.mutate(toCreateBody(kind, form, envs), settled)
   }
 
   return {
@@ -128,6 +138,8 @@ function fieldKeyOf(formKey: string): FieldKey {
 }
 
 function serverErrorsOf(error: unknown, kind: AddPipelineKind): ServerErrors {
+  const retryable = retryableFailureMessage(error)
+  if (retryable) return { fields: {}, general: [retryable] }
   if (!isApiError(error)) return { fields: {}, general: [(error as Error).message] }
   const fields: FieldErrors = {}
   const general: string[] = [...error.messages]
