@@ -1,15 +1,19 @@
 /**
- * Keeps what a page shows in step with the simulated backend: on every change pushed through
- * `/__sim/events` the given queries are invalidated, at most once per `THROTTLE_MS`. While the
- * push channel is down the caller should poll; `live` says which is the case.
+ * Keeps what a screen shows in step with the simulated backend: on every change pushed through
+ * `/__sim/events` — made in this tab, another tab, by an API client or by the clock — the given
+ * queries are invalidated, at most once per `throttleMs`. While the push channel is down the
+ * caller should poll; `live` says which is the case.
  */
 import { type QueryKey, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import { subscribeToChanges } from '../../api/live-updates'
+import { subscribeToChanges } from './live-updates'
 
-export const THROTTLE_MS = 100
+const DEFAULT_THROTTLE_MS = 100
 
-export function useLiveUpdates(queryKeys: readonly QueryKey[], enabled: boolean): { live: boolean } {
+export function useLiveUpdates(
+  queryKeys: readonly QueryKey[],
+  { enabled = true, throttleMs = DEFAULT_THROTTLE_MS }: { enabled?: boolean; throttleMs?: number } = {},
+): { live: boolean } {
   const client = useQueryClient()
   const [live, setLive] = useState(false)
   // The keys change identity on every render; the subscription must not.
@@ -34,7 +38,7 @@ export function useLiveUpdates(queryKeys: readonly QueryKey[], enabled: boolean)
         const changed = seen !== revision
         seen = revision
         if (first || !changed || pending !== undefined) return
-        const wait = last + THROTTLE_MS - performance.now()
+        const wait = last + throttleMs - performance.now()
         if (wait <= 0) refetch()
         else pending = setTimeout(refetch, wait)
       },
@@ -45,6 +49,6 @@ export function useLiveUpdates(queryKeys: readonly QueryKey[], enabled: boolean)
       unsubscribe()
       setLive(false)
     }
-  }, [client, enabled])
+  }, [client, enabled, throttleMs])
   return { live: enabled && live }
 }

@@ -15,7 +15,8 @@ import { BASE_BRANCH_LABEL, ENVIRONMENT_TYPE_LABEL, isProvisioningRequest, servi
 import { EnvironmentLock } from './environment-lock'
 import { EnvironmentStatus } from './environment-status'
 import { EnvironmentVariablesPanel } from './environment-variables-panel'
-import { ENVIRONMENTS_POLL_MS, useEnvironmentUpdates } from './use-environment-updates'
+import { useLiveUpdates } from '../../api/use-live-updates'
+import { ENVIRONMENTS_POLL_MS } from './environment-labels'
 
 export type EnvironmentTab = 'information' | 'configuration'
 
@@ -28,7 +29,7 @@ export interface EnvironmentDetailsPageProps {
 
 /** Environment details (spec §A.3): Environment Information with its URLs, and the Configuration tab (variables). */
 export function EnvironmentDetailsPage({ programId, environmentId, tab, onTabChange }: EnvironmentDetailsPageProps) {
-  const { live } = useEnvironmentUpdates([
+  const { live } = useLiveUpdates([
     environmentQueries.all(),
     environmentVariableQueries.all(),
     programQueries.detail(programId).queryKey,

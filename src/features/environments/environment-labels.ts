@@ -70,9 +70,5 @@ export const SERVICE_OPTIONS = [
 export const serviceLabel = (service: string | undefined): string =>
   SERVICE_OPTIONS.find((s) => s.id === (service || 'all'))?.label ?? service ?? 'All'
 
-export const VARIABLE_TYPE_OPTIONS = [
-  { id: 'string', label: 'Plain text' },
-  { id: 'secretString', label: 'Secret' },
-] as const
-
-export const variableTypeLabel = (type: string): string => VARIABLE_TYPE_OPTIONS.find((t) => t.id === type)?.label ?? type
+/** How often environment screens refetch while the push channel is down. */
+export const ENVIRONMENTS_POLL_MS = 3_000

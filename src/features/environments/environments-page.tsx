@@ -6,11 +6,12 @@ import { PageHeading } from '../../components/page-heading'
 import { QueryState } from '../../components/query-state'
 import { EnvironmentsTable } from './environments-table'
 import { RequestAdditionalStage } from './request-additional-stage'
-import { ENVIRONMENTS_POLL_MS, useEnvironmentUpdates } from './use-environment-updates'
+import { useLiveUpdates } from '../../api/use-live-updates'
+import { ENVIRONMENTS_POLL_MS } from './environment-labels'
 
 export function EnvironmentsPage({ programId }: { programId: string }) {
   // Locks come and go with pipelines, provisioning ends with the clock: follow the backend.
-  const { live } = useEnvironmentUpdates([environmentQueries.all(), programQueries.detail(programId).queryKey])
+  const { live } = useLiveUpdates([environmentQueries.all(), programQueries.detail(programId).queryKey])
   const environments = useQuery({
     ...environmentQueries.list(programId),
     refetchInterval: live ? false : ENVIRONMENTS_POLL_MS,

@@ -14,6 +14,7 @@ import { REL } from '../../contract/rels'
 import { ErrorState } from '../../components/error-state'
 import { formatDateTime } from '../../components/format-date'
 import { LoadingState } from '../../components/loading-state'
+import { useLiveUpdates } from '../../api/use-live-updates'
 import { paths } from '../../config/paths'
 import { BlockedAction } from './blocked-action'
 import { ConfirmButton } from './confirm-button'
@@ -23,7 +24,6 @@ import { PromoteBuild } from './promote-build'
 import { ReExecute } from './re-execute'
 import { type DurationEstimate, StepCard } from './step-card'
 import { currentStep, type GroupState, groupProgress, stepGroups } from './step-groups'
-import { useLiveUpdates } from './use-live-updates'
 import { problemText } from './use-step-decision'
 import { useVirtualNow } from './use-virtual-now'
 
@@ -315,7 +315,7 @@ export function ExecutionPage({ programId, pipelineId, executionId, renderAddPro
   // Subscribe while the execution may still change; a finished page stops updating.
   const peek = useQuery({ ...executionQueries.detail(programId, pipelineId, executionId), enabled: false })
   const active = peek.data === undefined || isRunning(peek.data)
-  const { live } = useLiveUpdates([detailKey, executionQueries.clock().queryKey], active)
+  const { live } = useLiveUpdates([detailKey, executionQueries.clock().queryKey], { enabled: active })
   const execution = useQuery(
     executionQueries.detail(programId, pipelineId, executionId, { pollMs: live ? false : FALLBACK_POLL_MS }),
   )

@@ -2,9 +2,11 @@ import { Cell, Column, LinkButton, Row, TableBody, TableHeader, TableView } from
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useQuery } from '@tanstack/react-query'
 import { pipelineQueries } from '../../api/resources/pipelines'
+import { programQueries } from '../../api/resources/programs'
 import { EmptyState } from '../../components/empty-state'
 import { OverviewCard } from '../../components/overview-card'
 import { QueryState } from '../../components/query-state'
+import { useLiveUpdates } from '../../api/use-live-updates'
 import { paths } from '../../config/paths'
 import { AddPipeline } from './add-pipeline'
 import { pipelineTypeLine } from './pipeline-labels'
@@ -13,6 +15,7 @@ import { PipelineStatus } from './pipeline-status'
 
 /** The Program Overview's Pipelines card (spec §B.1): at most three rows, Add and Show All. */
 export function PipelinesCard({ programId }: { programId: string }) {
+  useLiveUpdates([pipelineQueries.all(), programQueries.detail(programId).queryKey])
   const pipelines = useQuery(pipelineQueries.list(programId))
   return (
     <OverviewCard
