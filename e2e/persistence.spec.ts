@@ -144,3 +144,56 @@ test('a snapshot from an unknown older version, or not a snapshot at all, is rep
   expect((await status(again)).rejectedSnapshot?.problem).toMatch(/not a simulator snapshot/)
   expect((await call(again, '/__sim/status/rejected-snapshot')).text).toBe('garbage')
 })
+
+test('an exported state imported again survives a reload; a file that is not valid state is refused whole', async ({
+  page,
+  sim,
+}) => {
+  await sim.reset('fresh-program', { path: '/program/1/pipelines' })
+  await ok(page, '/api/program/1/pipelines', 'POST', {
+    name: 'Kept by export',
+    category: 'nonProduction',
+    nonProdKind: 'codeQuality',
+    repositoryId: '5',
+    branch: 'main',
+  })
+  const kept = page.getByRole('row').filter({ hasText: 'Kept by export' })
+  await expect(kept).toBeVisible()
+
+  await page.getByRole('button', { name: 'Simulator', exact: true }).click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export state' }).click(),
+  ])
+  const exported = await download.path()
+  await sim.call('/__sim/reset', 'POST', { scenario: 'fresh-program', seed: 1 })
+  await expect(kept).toHaveCount(0)
+
+  const importFile = async (files: string | { name: string; mimeType: string; buffer: Buffer }) => {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import state' }).click(),
+    ])
+    await chooser.setFiles(files)
+  }
+  await importFile(exported)
+  // A replaced state may hold other programs: the console starts again from the programs list.
+  await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible()
+  await page.goto('/program/1/pipelines')
+  await expect(kept).toBeVisible()
+  await waitUntilSaved(page)
+  await page.reload()
+  await expect(kept).toBeVisible()
+  // The panel stays open across the reload.
+  await expect(page.getByRole('button', { name: 'Simulator', exact: true })).toHaveAttribute('aria-expanded', 'true')
+
+  // Valid JSON that is not a whole state: refused, named, and nothing changes.
+  const before = await call(page, '/__sim/state')
+  await importFile({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "programs": 3}') })
+  const refusal = page.getByText('broken.json was not imported')
+  await expect(refusal).toBeVisible()
+  await expect(page.getByText('Nothing was changed.')).toBeVisible()
+  await expectAccessible(page)
+  expect((await call(page, '/__sim/state')).text).toBe(before.text)
+  await expect(kept).toBeVisible()
+})

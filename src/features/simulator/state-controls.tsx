@@ -70,7 +70,12 @@ export function StateControls() {
           <Content>
             <p className={style({ marginTop: 0 })}>{refusal.detail}</p>
             {refusal.problems.length > 0 ? (
-              <ul aria-label="Problems" className={style({ margin: 0, paddingStart: 16, maxHeight: 160, overflowY: 'auto' })}>
+              // A long list scrolls: focusable, so the keyboard can scroll it too.
+              <ul
+                tabIndex={0}
+                aria-label="Problems"
+                className={style({ margin: 0, paddingStart: 16, maxHeight: 160, overflowY: 'auto' })}
+              >
                 {refusal.problems.map((p, i) => (
                   <li key={`${i}:${p}`}>{p}</li>
                 ))}
