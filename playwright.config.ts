@@ -9,10 +9,12 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 
 export default defineConfig({
   testDir: './e2e',
-  fullyParallel: false,
-  workers: 1,
-  // Axe scans of S2 transitions are occasionally caught mid-fade on a loaded 2-core machine; see the notes.
-  retries: process.env.CI ? 2 : 0,
+  // Every journey has its own browser context, so its own backend (SharedWorker and IndexedDB are
+  // per context): journeys run side by side, one per core.
+  fullyParallel: true,
+  workers: 2,
+  // One retry on CI, reported as flaky rather than hidden: a loaded machine can still miss a 10 s wait.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },

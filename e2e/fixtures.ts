@@ -3,8 +3,13 @@
  * not from Node, so the simulator is driven through the page: `sim.reset()` loads a scenario,
  * `sim.advance()` moves the clock.
  */
-import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { test as base, expect, type Page } from '@playwright/test'
+import type { AxeResults } from 'axe-core'
+
+/** axe-core, put into a page once per document and run there (one round trip a scan). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 async function simFetch<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
   return page.evaluate(
@@ -85,8 +90,18 @@ export async function expectAccessible(page: Page): Promise<void> {
       { timeout: 10_000, intervals: [50, 100, 200] },
     )
     .toBe(0)
-  const results = await new AxeBuilder({ page }).exclude('[data-live-announcer]').analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
+    const results = await axe.run({ exclude: [['[data-live-announcer]']] }, { resultTypes: ['violations'] })
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
+    }))
+  })
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
     'serious or critical accessibility violations',

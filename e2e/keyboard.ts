@@ -2,29 +2,50 @@
  * Keyboard-only moves for the journeys: every control is reached with Tab (or arrow keys inside a
  * composite widget) and operated with the keys its role defines — no clicks, no programmatic focus.
  */
-import { expect, type Locator, type Page } from '@playwright/test'
+import { type ElementHandle, expect, type Locator, type Page } from '@playwright/test'
 
-/** False while `target` is not rendered (a virtualised grid renders only the columns in view). */
-const holdsFocus = async (target: Locator) =>
-  (await target.count()) > 0 && target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+/**
+ * Asks, after each key, whether `target` holds the focus. The element is looked up once and
+ * asked directly (a role lookup per key press is what made keyboard journeys slow); it is looked
+ * up again if React replaced it, and counts as unfocused while not rendered (a virtualised grid
+ * renders only the columns in view).
+ */
+function focusProbe(target: Locator): () => Promise<boolean> {
+  let handle: ElementHandle | null = null
+  return async () => {
+    const answer = handle
+      ? await handle.evaluate((el) =>
+          el.isConnected ? el === document.activeElement || el.contains(document.activeElement) : null,
+        )
+      : null
+    if (answer !== null) return answer
+    if ((await target.count()) === 0) return false
+    handle = await target.elementHandle()
+    return handle !== null && handle.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+  }
+}
+
+/** Presses `key` until `target` holds the focus; false if it never does within `max` presses. */
+async function pressUntilFocused(page: Page, target: Locator, key: string, max: number): Promise<boolean> {
+  const holdsFocus = focusProbe(target)
+  for (let i = 0; i < max; i++) {
+    if (await holdsFocus()) return true
+    await page.keyboard.press(key)
+  }
+  return holdsFocus()
+}
 
 /** Presses Tab (or Shift+Tab) until `target` holds the focus. */
 export async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 } = {}): Promise<void> {
   await expect(target).toBeAttached()
-  for (let i = 0; i < max; i++) {
-    if (await holdsFocus(target)) return
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+  if (!(await pressUntilFocused(page, target, backwards ? 'Shift+Tab' : 'Tab', max))) {
+    throw new Error(`Tab never reached ${target.toString()}`)
   }
-  throw new Error(`Tab never reached ${target.toString()}`)
 }
 
 /** Presses an arrow key until `target` holds the focus (menus, list boxes, grids, tabs). */
 export async function arrowTo(page: Page, target: Locator, key = 'ArrowDown', max = 25): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await holdsFocus(target)) return
-    await page.keyboard.press(key)
-  }
-  throw new Error(`${key} never reached ${target.toString()}`)
+  if (!(await pressUntilFocused(page, target, key, max))) throw new Error(`${key} never reached ${target.toString()}`)
 }
 
 /** Tabs to a button or link and presses Enter. */
@@ -82,7 +103,7 @@ export async function checkRadio(page: Page, radio: Locator): Promise<void> {
  */
 export async function gridTo(page: Page, grid: Locator, row: Locator, target: Locator): Promise<void> {
   await tabTo(page, grid)
-  if (!(await holdsFocus(row))) await arrowTo(page, row, 'ArrowDown').catch(() => arrowTo(page, row, 'ArrowUp'))
+  if (!(await focusProbe(row)())) await arrowTo(page, row, 'ArrowDown').catch(() => arrowTo(page, row, 'ArrowUp'))
   await arrowTo(page, target, 'ArrowRight', 12).catch(() => arrowTo(page, target, 'ArrowLeft', 12))
 }
 
