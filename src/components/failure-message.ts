@@ -28,3 +28,22 @@ export function retryableFailureMessage(error: unknown): string | undefined {
       return undefined
   }
 }
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : []
+
+/**
+ * One readable sentence for any failed request: a network or server failure says to try again,
+ * a 403 says plainly that the role may not do it, anything else gives the server's reasons
+ * (problem+json `detail`, `errors` and field errors).
+ */
+export function problemMessage(error: unknown): string {
+  const retryable = retryableFailureMessage(error)
+  if (retryable) return retryable
+  if (!isObject(error) || typeof error.status !== 'number') return error instanceof Error ? error.message : String(error)
+  const byField = isObject(error.fieldErrors) ? strings(Object.values(error.fieldErrors)) : []
+  const detail = [...new Set([...strings([error.detail]), ...strings(error.messages), ...byField])].join(' ')
+  const title = typeof error.title === 'string' ? error.title : `HTTP ${error.status}`
+  if (error.status === 403) return `Your role is not allowed to do this. ${detail || title}`.trim()
+  return detail || title
+}

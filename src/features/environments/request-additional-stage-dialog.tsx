@@ -18,7 +18,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { isApiError } from '../../api/http'
 import { environmentMutations } from '../../api/resources/environments'
-import { problemMessage } from './problem-message'
+import { problemMessage } from '../../components/failure-message'
 import {
   type BaseBranch,
   EMPTY_REQUEST,

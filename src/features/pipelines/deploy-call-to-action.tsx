@@ -7,7 +7,7 @@ import { pipelineMutations, pipelineQueries } from '../../api/resources/pipeline
 import { formatDateTime } from '../../components/format-date'
 import { paths } from '../../config/paths'
 import type { Pipeline } from '../../contract/resources'
-import { problemMessage } from './actions/problem-message'
+import { problemMessage } from '../../components/failure-message'
 import { isStarting } from './actions/starting'
 import { pipelineStatus } from './pipeline-labels'
 

@@ -14,7 +14,7 @@ import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { type QueryKey, type UseMutationOptions, type UseQueryOptions, useQuery } from '@tanstack/react-query'
 import { LoadingState } from '../../components/loading-state'
 import type { VariableList } from '../../contract/resources'
-import { problemMessage } from '../pipelines/actions/problem-message'
+import { problemMessage } from '../../components/failure-message'
 import { useVariablesEditor } from './use-variables-editor'
 import { VariableRowView } from './variable-row'
 import { limitMessage, MAX_VARIABLES } from './variables-form'
@@ -52,6 +52,11 @@ export function EditVariablesDialog<K extends QueryKey>({ scope, holder, query, 
         <Button variant="secondary" onPress={close}>
           Close
         </Button>
+        {list.isError ? (
+          <Button variant="accent" isPending={list.isFetching} onPress={() => void list.refetch()}>
+            Try again
+          </Button>
+        ) : null}
       </ButtonGroup>
     </Dialog>
   )

@@ -1,9 +1,9 @@
 import { ToastQueue } from '@react-spectrum/s2'
 import { type UseMutationOptions, useMutation } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { isApiError } from '../../api/http'
 import type { Variable, VariableList } from '../../contract/resources'
-import { problemMessage } from '../pipelines/actions/problem-message'
+import { problemMessage } from '../../components/failure-message'
 import {
   changesOf,
   newRow,
@@ -37,6 +37,7 @@ export function useVariablesEditor(
   const [attempted, setAttempted] = useState(false)
   const [server, setServer] = useState<ServerErrors>(NO_SERVER_ERRORS)
   const save = useMutation(mutation)
+  const sending = useRef(false)
 
   const client = validateRows(rows, scope)
   /** What each row shows: the server's word on a field first, the client's once the field was touched or a save tried. */
@@ -71,13 +72,18 @@ export function useVariablesEditor(
 
   const submit = () => {
     setAttempted(true)
-    if (client.size > 0) return
+    // One PATCH per press: a second press before React re-renders finds the save already on its way.
+    if (client.size > 0 || save.isPending || sending.current) return
     const changes = changesOf(rows, removed)
     if (changes.body.length === 0) return onDone()
     setServer(NO_SERVER_ERRORS)
+    sending.current = true
     save.mutate(
       { list, changes: changes.body },
       {
+        onSettled: () => {
+          sending.current = false
+        },
         onSuccess: () => {
           ToastQueue.positive(`The variables of "${holder}" were saved.`, { timeout: 5000 })
           onDone()

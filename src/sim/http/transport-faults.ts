@@ -6,11 +6,9 @@
  */
 import { HttpResponse } from 'msw'
 import { PROBLEM_TYPES } from '../../contract/problem'
+import type { TransportFaultKind } from '../../contract/transport-faults'
 import type { SimRuntime } from '../runtime'
 import { problem } from './problem'
-
-export const TRANSPORT_FAULT_KINDS = ['latency', 'error500', 'network'] as const
-export type TransportFaultKind = (typeof TRANSPORT_FAULT_KINDS)[number]
 
 export interface TransportFaultInput {
   /** Only this method (any when absent). */

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../components/format-date'
 import { LoadingState } from '../../../components/loading-state'
 import type { Pipeline } from '../../../contract/resources'
 import { ConfirmDialog } from './confirm-dialog'
-import { problemMessage } from './problem-message'
+import { problemMessage } from '../../../components/failure-message'
 
 /**
  * Run of a production only pipeline (spec §E.4): choose which successful stage-only build to

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { pipelineMutations } from '../../../api/resources/pipelines'
 import type { Pipeline } from '../../../contract/resources'
 import { ConfirmDialog } from './confirm-dialog'
-import { problemMessage } from './problem-message'
+import { problemMessage } from '../../../components/failure-message'
 import { runPlan } from './run-plan'
 
 export interface RunSelectedDialogProps {

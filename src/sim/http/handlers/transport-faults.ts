@@ -8,7 +8,8 @@ import { DomainError, invalid } from '../../../engine/errors'
 import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
 import { readJson, simRoute } from '../route'
-import { TRANSPORT_FAULT_KINDS, transportFaults } from '../transport-faults'
+import { TRANSPORT_FAULT_KINDS } from '../../../contract/transport-faults'
+import { transportFaults } from '../transport-faults'
 
 const MAX_LATENCY_MS = 60_000
 
