@@ -78,8 +78,9 @@ test('transport faults: errors say what happened, typed input is kept, a retry s
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(row(page, 'Nightly quality')).toContainText('Running…')
   expect(await executionsOf(page, 'Nightly quality')).toBe(1)
-  // S2's positive toast draws its action at 3.97:1, under axe's 4.5:1; it is not what this journey checks.
   const started = page.getByRole('alertdialog', { name: /"Nightly quality" started/ })
+  await expect(started.getByRole('button', { name: 'View details' })).toBeVisible()
+  await expectAccessible(page)
   await started.getByRole('button', { name: /Close|Dismiss/ }).click()
   await expect(started).toHaveCount(0)
 

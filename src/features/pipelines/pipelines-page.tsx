@@ -12,7 +12,7 @@ import { paths } from '../../config/paths'
 import type { Pipeline } from '../../contract/resources'
 import { ConfirmDialog } from './actions/confirm-dialog'
 import type { PipelineAction } from './actions/pipeline-actions-menu'
-import { problemMessage } from './actions/problem-message'
+import { problemMessage } from '../../components/failure-message'
 import { RunProdOnlyDialog } from './actions/run-prod-only-dialog'
 import { RunSelectedDialog } from './actions/run-selected-dialog'
 import { isStarting } from './actions/starting'
@@ -68,7 +68,8 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
     start
       .mutateAsync({ pipeline })
       .then((execution) =>
-        ToastQueue.positive(`"${pipeline.name}" started (execution ${execution.id}).`, {
+        // Neutral, not positive: S2 draws a positive toast's action button below 4.5:1 contrast.
+        ToastQueue.neutral(`"${pipeline.name}" started (execution ${execution.id}).`, {
           timeout: 5000,
           actionLabel: 'View details',
           onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, execution.id)),
