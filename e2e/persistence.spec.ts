@@ -197,3 +197,47 @@ test('an exported state imported again survives a reload; a file that is not val
   expect((await call(page, '/__sim/state')).text).toBe(before.text)
   await expect(kept).toBeVisible()
 })
+
+test('a reload during a dialog reopens it on the same step with what was typed; Save then works, Cancel forgets', async ({
+  page,
+  sim,
+}) => {
+  await sim.reset('fresh-program', { path: '/program/1/pipelines' })
+  const openAdd = async (entry: string) => {
+    await page.getByRole('button', { name: 'Add Pipeline' }).click()
+    await page.getByRole('menuitem', { name: entry }).click()
+    return page.getByRole('dialog', { name: entry })
+  }
+  let dialog = await openAdd('Add Non-Production Pipeline')
+  await dialog.getByRole('textbox', { name: /Pipeline Name/ }).fill('Stage only')
+  await dialog.getByRole('button', { name: 'Continue' }).click()
+  await dialog.getByRole('button', { name: /Eligible Deployment Environments/ }).click()
+  await page.getByRole('option', { name: 'fresh-stage (stage)' }).click()
+  await expect(dialog.getByRole('tab', { name: /Stage Testing/ })).toBeVisible()
+  await expect(page).toHaveURL(/[?&]add=nonProduction/)
+
+  await page.reload()
+  dialog = page.getByRole('dialog', { name: 'Add Non-Production Pipeline' })
+  await expect(dialog.getByText('Restored what was typed before the page was reloaded')).toBeVisible()
+  await expect(dialog.getByRole('tab', { name: /Source Code/, selected: true })).toBeVisible()
+  await expect(dialog.getByRole('button', { name: /Eligible Deployment Environments/ })).toContainText('fresh-stage')
+  await expectAccessible(page)
+  await dialog.getByRole('button', { name: 'Continue' }).click()
+  await expect(dialog.getByRole('tab', { name: /Stage Testing/, selected: true })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page).not.toHaveURL(/add=/)
+  await expect(page.getByRole('row').filter({ hasText: 'Stage only' })).toContainText('Non-Production · Deployment Stage')
+
+  // Cancel forgets what was typed: the next opening and the next reload start clean.
+  dialog = await openAdd('Add Production Pipeline')
+  await dialog.getByRole('textbox', { name: /Pipeline Name/ }).fill('Abandoned')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Add Pipeline' })).toBeEnabled()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  dialog = await openAdd('Add Production Pipeline')
+  await expect(dialog.getByRole('textbox', { name: /Pipeline Name/ })).toHaveValue('')
+  await expect(dialog.getByText('Restored what was typed before the page was reloaded')).toHaveCount(0)
+})

@@ -26,7 +26,7 @@ test('creating a code quality pipeline shows it in the table', async () => {
   expect(within(row).getByText('Not running')).toBeTruthy()
   expect(within(row).getByText('fresh-repo')).toBeTruthy()
   expect(within(row).getByText('main')).toBeTruthy()
-  expect(screen.queryByRole('dialog', { name: 'Add Non-Production Pipeline' })).toBeNull()
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add Non-Production Pipeline' })).toBeNull())
 })
 
 test('a name over 64 characters is rejected inline and keeps Continue disabled', async () => {

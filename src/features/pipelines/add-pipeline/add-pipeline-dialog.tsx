@@ -28,10 +28,12 @@ export interface AddPipelineDialogProps {
   kind: AddPipelineKind
   /** Edit this pipeline instead of adding one: same tabs, pre-filled, its kind fixed (spec §C.7). */
   editing?: Pipeline
+  /** Reopened by a reload: start from the draft typed before it, if any. */
+  resume?: boolean
 }
 
 /** The Add / Edit Production, Non-Production and Production Only Pipeline wizard (spec §C). */
-export function AddPipelineDialog({ programId, kind, editing }: AddPipelineDialogProps) {
+export function AddPipelineDialog({ programId, kind, editing, resume }: AddPipelineDialogProps) {
   const container = useDialogContainer()
   const isEdit = editing !== undefined
   const title = isEdit ? EDIT_PIPELINE_TITLES[kind] : (ADD_PIPELINE_ENTRIES.find((e) => e.kind === kind)?.label ?? 'Add Pipeline')
@@ -42,7 +44,7 @@ export function AddPipelineDialog({ programId, kind, editing }: AddPipelineDialo
       ToastQueue.positive(`Pipeline "${saved.name}" was ${isEdit ? 'updated' : 'created'}.`, { timeout: 5000 })
       container.dismiss()
     },
-    editing,
+    { editing, resume },
   )
   const index = w.tabs.indexOf(w.tab)
   const isLast = index === w.tabs.length - 1
@@ -77,6 +79,19 @@ export function AddPipelineDialog({ programId, kind, editing }: AddPipelineDialo
     <Dialog size="L">
       <Heading slot="title">{title}</Heading>
       <Content>
+        {w.restored ? (
+          <InlineAlert variant="informative" styles={style({ marginBottom: 16 })}>
+            <Heading>Restored what was typed before the page was reloaded</Heading>
+            <Content>
+              <div className={style({ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' })}>
+                Check the values on every step, or clear them all.
+                <Button variant="secondary" size="S" onPress={w.startOver}>
+                  Start over
+                </Button>
+              </div>
+            </Content>
+          </InlineAlert>
+        ) : null}
         {w.generalErrors.length > 0 ? (
           <InlineAlert variant="negative" autoFocus styles={style({ marginBottom: 16 })}>
             <Heading>{isEdit ? 'The pipeline was not updated' : 'The pipeline was not saved'}</Heading>

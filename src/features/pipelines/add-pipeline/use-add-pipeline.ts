@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { isApiError } from '../../../api/http'
 import { environmentQueries } from '../../../api/resources/environments'
 import { pipelineMutations, pipelineQueries } from '../../../api/resources/pipelines'
@@ -21,6 +21,7 @@ import {
   validateTab,
   webTierOwner,
 } from './pipeline-form'
+import { loadPipelineDraft, type PipelineDraft, savePipelineDraft } from './pipeline-draft'
 
 interface ServerErrors {
   fields: FieldErrors
@@ -34,11 +35,32 @@ const NO_SERVER_ERRORS: ServerErrors = { fields: {}, general: [] }
  * The wizard's state: what was typed (never dropped on errors), its checks, and the create call,
  * or with `editing` the PATCH of that pipeline, starting from its settings.
  */
-export function useAddPipeline(programId: string, kind: AddPipelineKind, onSaved: (p: Pipeline) => void, editing?: Pipeline) {
-  const [typed, setTyped] = useState<PipelineForm>(() => (editing ? formOf(editing) : emptyForm()))
-  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(new Set())
+export function useAddPipeline(
+  programId: string,
+  kind: AddPipelineKind,
+  onSaved: (p: Pipeline) => void,
+  { editing, resume = false }: { editing?: Pipeline | undefined; resume?: boolean } = {},
+) {
+  // A dialog reopened by a reload picks up what was typed before it (see pipeline-draft.ts).
+  const [restored, setRestored] = useState<PipelineDraft | undefined>(() =>
+    resume && !editing ? typedSomething(loadPipelineDraft(programId, kind)) : undefined,
+  )
+  const [typed, setTyped] = useState<PipelineForm>(() => restored?.form ?? (editing ? formOf(editing) : emptyForm()))
+  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(() =>
+    restored ? new Set(changedKeys(restored.form).map(fieldKeyOf)) : new Set(),
+  )
   const [server, setServer] = useState<ServerErrors>(NO_SERVER_ERRORS)
-  const [tab, setTab] = useState<TabKey>('configuration')
+  const [tab, setTab] = useState<TabKey>(restored?.tab ?? 'configuration')
+  useEffect(() => {
+    if (!editing) savePipelineDraft(programId, kind, { form: typed, tab })
+  }, [editing, programId, kind, typed, tab])
+  const startOver = () => {
+    setRestored(undefined)
+    setTyped(emptyForm())
+    setTouched(new Set())
+    setServer(NO_SERVER_ERRORS)
+    setTab('configuration')
+  }
   const environments = useQuery(environmentQueries.list(programId))
   const repositories = useQuery(repositoryQueries.list(programId))
   const pipelines = useQuery(pipelineQueries.list(programId))
@@ -107,6 +129,9 @@ export function useAddPipeline(programId: string, kind: AddPipelineKind, onSaved
   return {
     form,
     change,
+    /** The dialog started from a draft kept across a reload; `startOver` drops it. */
+    restored: restored !== undefined,
+    startOver,
     errors,
     generalErrors: server.general,
     tabs,
@@ -122,6 +147,19 @@ export function useAddPipeline(programId: string, kind: AddPipelineKind, onSaved
     repositories,
     branches: { names: branchNames, isLoading: branches.isFetching, refresh: () => void branches.refetch() },
   }
+}
+
+/** The form's keys whose values differ from an empty form's. */
+function changedKeys(form: PipelineForm): string[] {
+  const empty = emptyForm()
+  return Object.keys(form).filter(
+    (key) => JSON.stringify(form[key as keyof PipelineForm]) !== JSON.stringify(empty[key as keyof PipelineForm]),
+  )
+}
+
+/** A draft of an untouched dialog is not worth announcing as restored. */
+function typedSomething(draft: PipelineDraft | undefined): PipelineDraft | undefined {
+  return draft && (draft.tab !== 'configuration' || changedKeys(draft.form).length > 0) ? draft : undefined
 }
 
 function fieldKeyOf(formKey: string): FieldKey {
