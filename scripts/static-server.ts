@@ -17,7 +17,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 }
 
-export function serveStatic(root: string, port: number): Promise<Server> {
+/** Called for each response with the path asked for and the bytes put on the wire. */
+export type SendListener = (path: string, bytes: number) => void
+
+export function serveStatic(root: string, port: number, onSend?: SendListener): Promise<Server> {
   const cache = new Map<string, { body: Buffer; gzip: Buffer; type: string }>()
   const load = (path: string) => {
     let entry = cache.get(path)
@@ -47,7 +50,9 @@ export function serveStatic(root: string, port: number): Promise<Server> {
       'Cache-Control': 'no-store',
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     })
-    res.end(gzip ? file.gzip : file.body)
+    const body = gzip ? file.gzip : file.body
+    onSend?.(url.pathname, body.length)
+    res.end(body)
   })
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
 }

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom'
 import { ExecutionPage } from '../../features/executions/execution-page'
-import { AddPipelineDialog } from '../../features/pipelines/add-pipeline/add-pipeline-dialog'
+import { LazyAddPipelineDialog } from '../../features/pipelines/add-pipeline/lazy-add-pipeline-dialog'
 
 /**
  * Execution details. The route composes what the page needs from other features: Promote Build
@@ -15,7 +15,7 @@ export function Component() {
       programId={programId}
       pipelineId={pipelineId}
       executionId={executionId}
-      renderAddProdOnlyPipeline={() => <AddPipelineDialog programId={programId} kind="prodOnly" />}
+      renderAddProdOnlyPipeline={() => <LazyAddPipelineDialog programId={programId} kind="prodOnly" />}
     />
   )
 }

@@ -11,6 +11,7 @@ import {
 } from '@react-spectrum/s2'
 import AddIcon from '@react-spectrum/s2/icons/Add'
 import type { AddPipelineKind, Program } from '../../contract/resources'
+import { preloadAddPipelineDialog } from './add-pipeline/lazy-add-pipeline-dialog'
 import { ADD_PIPELINE_ENTRIES } from './add-pipeline-kinds'
 
 export interface AddPipelineMenuProps {
@@ -28,7 +29,7 @@ export interface AddPipelineMenuProps {
 export function AddPipelineMenu({ program, onAdd, label = 'Add Pipeline' }: AddPipelineMenuProps) {
   const rules = program?.['x-sim']?.addPipeline
   return (
-    <MenuTrigger>
+    <MenuTrigger onOpenChange={(isOpen) => isOpen && preloadAddPipelineDialog()}>
       <Button variant="accent" isDisabled={!rules}>
         <AddIcon />
         <Text>{label}</Text>

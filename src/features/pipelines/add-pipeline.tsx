@@ -4,8 +4,8 @@ import { useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 import { programQueries } from '../../api/resources/programs'
 import type { AddPipelineKind } from '../../contract/resources'
-import { AddPipelineDialog } from './add-pipeline/add-pipeline-dialog'
-import { forgetPipelineDraft } from './add-pipeline/pipeline-draft'
+import { LazyAddPipelineDialog } from './add-pipeline/lazy-add-pipeline-dialog'
+import { forgetPipelineDraft } from './add-pipeline/pipeline-draft-storage'
 import { ADD_PIPELINE_ENTRIES } from './add-pipeline-kinds'
 import { AddPipelineMenu } from './add-pipeline-menu'
 
@@ -51,7 +51,7 @@ export function AddPipeline({ programId, label }: AddPipelineProps) {
       <AddPipelineMenu program={program.data} onAdd={add} {...(label ? { label } : {})} />
       <DialogContainer onDismiss={() => setOpen(null)}>
         {kind ? (
-          <AddPipelineDialog key={`${kind}:${openings}`} programId={programId} kind={kind} resume={openings === 0} />
+          <LazyAddPipelineDialog key={`${kind}:${openings}`} programId={programId} kind={kind} resume={openings === 0} />
         ) : null}
       </DialogContainer>
     </>

@@ -17,7 +17,7 @@ import { RunProdOnlyDialog } from './actions/run-prod-only-dialog'
 import { RunSelectedDialog } from './actions/run-selected-dialog'
 import { isStarting } from './actions/starting'
 import { AddPipeline } from './add-pipeline'
-import { AddPipelineDialog } from './add-pipeline/add-pipeline-dialog'
+import { LazyAddPipelineDialog } from './add-pipeline/lazy-add-pipeline-dialog'
 import { kindOf } from './add-pipeline/pipeline-form'
 import { isFiltered, NO_FILTERS, type PipelineFilters, visiblePipelines } from './pipeline-filters'
 import { PipelineFiltersBar } from './pipeline-filters-bar'
@@ -153,7 +153,7 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
       </QueryState>
       <DialogContainer onDismiss={() => setDialog(null)}>
         {dialog === null ? null : dialog.kind === 'edit' ? (
-          <AddPipelineDialog key={dialog.n} programId={programId} kind={kindOf(dialog.pipeline)} editing={dialog.pipeline} />
+          <LazyAddPipelineDialog key={dialog.n} programId={programId} kind={kindOf(dialog.pipeline)} editing={dialog.pipeline} />
         ) : dialog.kind === 'variables' ? (
           <VariablesDialog key={dialog.n} pipeline={dialog.pipeline} />
         ) : dialog.kind === 'runProdOnly' ? (

@@ -18,6 +18,7 @@ import PlayIcon from '@react-spectrum/s2/icons/Play'
 import PreviewIcon from '@react-spectrum/s2/icons/Preview'
 import type { ReactNode } from 'react'
 import { paths } from '../../../config/paths'
+import { preloadAddPipelineDialog } from '../add-pipeline/lazy-add-pipeline-dialog'
 import type { Pipeline } from '../../../contract/resources'
 import { useIsStarting } from './starting'
 
@@ -70,7 +71,7 @@ export interface PipelineActionsMenuProps {
 export function PipelineActionsMenu({ pipeline, onAction }: PipelineActionsMenuProps) {
   const starting = useIsStarting(pipeline)
   return (
-    <MenuTrigger align="end">
+    <MenuTrigger align="end" onOpenChange={(isOpen) => isOpen && preloadAddPipelineDialog()}>
       <ActionButton isQuiet aria-label={`Actions for ${pipeline.name}`}>
         <MoreIcon />
       </ActionButton>

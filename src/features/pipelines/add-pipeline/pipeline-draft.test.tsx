@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
 import { firstProgramId, renderApp } from '../../../testing/render-app'
 import { isDisabled, openAddPipelineDialog, programPage } from '../../../testing/ui'
-import { forgetPipelineDraft, loadPipelineDraft, savePipelineDraft } from './pipeline-draft'
+import { loadPipelineDraft, savePipelineDraft } from './pipeline-draft'
+import { forgetPipelineDraft } from './pipeline-draft-storage'
 import { emptyForm } from './pipeline-form'
 
 afterEach(() => sessionStorage.clear())

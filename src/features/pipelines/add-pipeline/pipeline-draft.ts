@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import type { AddPipelineKind } from '../../../contract/resources'
+import { draftKeyOf as keyOf, draftStorage as storage } from './pipeline-draft-storage'
 import type { PipelineForm, TabKey } from './pipeline-form'
 
 const formSchema = z.strictObject({
@@ -38,17 +39,6 @@ const draftSchema = z.strictObject({
 
 export type PipelineDraft = z.infer<typeof draftSchema>
 
-const keyOf = (programId: string, kind: AddPipelineKind) => `pipeline-console:add-pipeline-draft:${programId}:${kind}`
-
-/** Storage may be unavailable (privacy settings, quota): a draft is a convenience, never an error. */
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage
-  } catch {
-    return undefined
-  }
-}
-
 export function loadPipelineDraft(programId: string, kind: AddPipelineKind): PipelineDraft | undefined {
   const text = storage()?.getItem(keyOf(programId, kind))
   if (!text) return undefined
@@ -66,8 +56,4 @@ export function savePipelineDraft(programId: string, kind: AddPipelineKind, draf
   } catch {
     // Full or refused storage: the dialog works on, only a reload would lose the typing.
   }
-}
-
-export function forgetPipelineDraft(programId: string, kind: AddPipelineKind): void {
-  storage()?.removeItem(keyOf(programId, kind))
 }
