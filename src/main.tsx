@@ -2,10 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 async function main() {
-  // The simulated backend must be answering before the first request is made.
-  const { startSimulator } = await import('./sim/browser')
-  await startSimulator()
-  const { App } = await import('./app/app')
+  // The simulated backend must be answering before the first request is made. The app's code
+  // (and, through the router, the current route's) downloads meanwhile; it makes no request on load.
+  const simulator = import('./sim/browser').then(({ startSimulator }) => startSimulator())
+  const app = import('./app/app')
+  await simulator
+  const { App } = await app
   const root = document.getElementById('root')
   if (!root) throw new Error('The page has no #root element.')
   createRoot(root).render(

@@ -44,25 +44,29 @@ function requestedHost(): HostKind {
 }
 
 /** Resolves once this tab's API calls are answered; says where the backend runs. */
-export async function startSimulator(): Promise<{ host: HostKind }> {
-  let host = requestedHost()
-  let handlers: RequestHandler[]
-  if (host === 'shared-worker') {
-    try {
-      handlers = await sharedHost()
-    } catch (error) {
-      console.warn('Pipeline Console: the shared simulator is unavailable; running one in this tab.', error)
-      host = 'page'
-      handlers = await pageHost()
-    }
-  } else {
-    handlers = await pageHost()
+async function startHost(): Promise<{ host: HostKind; handlers: RequestHandler[] }> {
+  const host = requestedHost()
+  if (host === 'page') return { host, handlers: await pageHost() }
+  try {
+    return { host, handlers: await sharedHost() }
+  } catch (error) {
+    console.warn('Pipeline Console: the shared simulator is unavailable; running one in this tab.', error)
+    return { host: 'page', handlers: await pageHost() }
   }
-  const worker = setupWorker(...handlers)
-  await worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  })
+}
+
+export async function startSimulator(): Promise<{ host: HostKind }> {
+  // The service worker registers while the engine starts: neither waits for the other. No request
+  // is made before both are done (the app awaits this), so the empty handler list is never used.
+  const worker = setupWorker()
+  const [{ host, handlers }] = await Promise.all([
+    startHost(),
+    worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    }),
+  ])
+  worker.resetHandlers(...handlers)
   return { host }
 }
