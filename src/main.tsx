@@ -1,7 +1,17 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { engineWorker, requestedHost } from './sim/host/early-worker'
 
 async function main() {
+  // The engine's boot is the longest part of the start: begin it before anything else downloads.
+  // If the worker cannot be created here, the simulator falls back to an engine in this tab.
+  if (requestedHost() === 'shared-worker') {
+    try {
+      engineWorker()
+    } catch {
+      // Left to the simulator, which reports the fallback.
+    }
+  }
   // The simulated backend must be answering before the first request is made. The app's code
   // (and, through the router, the current route's) downloads meanwhile; it makes no request on load.
   const simulator = import('./sim/browser').then(({ startSimulator }) => startSimulator())

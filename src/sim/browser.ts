@@ -10,7 +10,7 @@ import type { RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
 import type { HostKind } from './host/backend'
 import { HostConnection } from './host/connection'
-import { SHARED_WORKER_NAME } from './host/protocol'
+import { engineWorker, requestedHost } from './host/early-worker'
 
 /** How long a tab waits for the shared worker to acknowledge it before running its own backend. */
 const WELCOME_TIMEOUT_MS = 3_000
@@ -24,23 +24,15 @@ async function pageHost(): Promise<RequestHandler[]> {
 }
 
 async function sharedHost(): Promise<RequestHandler[]> {
-  const worker = new SharedWorker(new URL('./host/engine-worker.ts', import.meta.url), {
-    type: 'module',
-    name: SHARED_WORKER_NAME,
-  })
-  const connection = new HostConnection(worker.port)
-  worker.addEventListener('error', () => connection.fail(new Error('The shared simulator worker failed to load or crashed.')))
+  const engine = engineWorker()
+  const connection = new HostConnection(engine.worker.port)
+  engine.onError(() => connection.fail(new Error('The shared simulator worker failed to load or crashed.')))
   await connection.hello(WELCOME_TIMEOUT_MS)
   window.addEventListener('pagehide', () => connection.bye())
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) connection.reconnect()
   })
   return connection.handlers()
-}
-
-function requestedHost(): HostKind {
-  if (typeof SharedWorker === 'undefined') return 'page'
-  return new URLSearchParams(window.location.search).get('sim-host') === 'page' ? 'page' : 'shared-worker'
 }
 
 /** Resolves once this tab's API calls are answered; says where the backend runs. */

@@ -13,6 +13,7 @@ import { paths } from '../../config/paths'
 import { VisuallyHidden } from '../../components/visually-hidden'
 import { notificationMessage } from './notification-labels'
 import { useReadUpTo } from './read-store'
+import { useWhenSettled } from './use-when-settled'
 
 /**
  * The header's bell (spec §I.1): the unread count as a badge, and a popover listing execution
@@ -22,7 +23,9 @@ import { useReadUpTo } from './read-store'
 export function NotificationsBell() {
   const [role] = useRole()
   const [isOpen, setOpen] = useState(false)
-  const feed = useQuery(notificationQueries.list())
+  // The feed (100 notifications) waits for the page's first data: it is not what the user came for.
+  const settled = useWhenSettled()
+  const feed = useQuery({ ...notificationQueries.list(), enabled: settled })
   const [readUpTo, markReadUpTo] = useReadUpTo(role)
   const notifications = feed.data?._embedded.notifications ?? []
   const unread = notifications.filter((n) => Number(n.id) > readUpTo).length
