@@ -35,7 +35,15 @@ export interface Program extends EmbeddedProgram {
     addPipeline: Record<AddPipelineKind, { allowed: boolean; reason?: string }>
     /** Whether this caller may request an additional staging environment now, and if not, why. */
     requestAdditionalStage?: { allowed: boolean; reason?: string }
+    /** Whether this caller may add environments, and which types the program can still take. */
+    addEnvironment?: Offer & { types: Record<EnvironmentCreate['type'], Offer> }
   }
+}
+
+/** (sim) An action this caller may take now, or the reason it may not. */
+export interface Offer {
+  allowed: boolean
+  reason?: string
 }
 
 export type ProgramList = HalList<'programs', EmbeddedProgram>
@@ -57,6 +65,8 @@ export interface Environment extends HalResource {
     request?: { baseBranch: 'INTEGRATION' | 'MASTER'; requestedAt: string; readyAt: string }
     /** Set while a pipeline deploys to, or waits before deploying to, this environment. */
     lock?: { pipelineId: string; pipelineName: string; executionId: string; reason: string }
+    /** Whether this caller may delete the environment now, and if not, why. */
+    delete?: Offer
   }
 }
 

@@ -8,6 +8,7 @@ import { EngineContext } from './context'
 import {
   type AdditionalStageRequestInput,
   canCreateEnvironment,
+  environmentTypeProblem,
   canDeleteEnvironment,
   canRequestAdditionalStage,
   createEnvironment,
@@ -15,7 +16,7 @@ import {
   type NewEnvironmentInput,
   requestAdditionalStage,
 } from './environments'
-import type { Verdict } from './errors'
+import { ALLOWED, invalid, refuse, type Verdict } from './errors'
 import { canCancelCurrent, canStart, environmentLock, onTimer } from './executions'
 import type { Actor, EngineState, PipelineConfig, TimerPayload } from './model'
 import {
@@ -148,6 +149,12 @@ export class Engine {
   canCreateEnvironment(actor: Actor, programId: string): Verdict {
     this.ctx.program(programId)
     return canCreateEnvironment(actor)
+  }
+
+  /** Whether an environment of `type` may be added to the program (its stage/production pair rules). */
+  canAddEnvironmentType(programId: string, type: string): Verdict {
+    const problem = environmentTypeProblem(this.ctx, programId, type)
+    return problem ? refuse(invalid(problem.message, [problem])) : ALLOWED
   }
 
   createEnvironment(actor: Actor, programId: string, input: NewEnvironmentInput) {

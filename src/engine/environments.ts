@@ -114,21 +114,8 @@ function isCreatableType(type: string): type is CreatableEnvironmentType {
 export function validateNewEnvironment(ctx: EngineContext, programId: string, input: NewEnvironmentInput): FieldError[] {
   const errors = nameProblems(ctx, programId, input.name, input.description)
   const { stage, prod } = primaryEnvironments(ctx, programId)
-  if (!isCreatableType(input.type)) {
-    errors.push({ field: 'type', message: 'Choose dev, stage, prod or rde.', invalidValue: input.type })
-  } else if (input.type === 'stage' && stage) {
-    errors.push({
-      field: 'type',
-      message: `This program already has a stage environment ("${stage.name}"); request an additional staging environment instead.`,
-      invalidValue: input.type,
-    })
-  } else if (input.type === 'prod' && prod) {
-    errors.push({
-      field: 'type',
-      message: `This program already has a production environment ("${prod.name}").`,
-      invalidValue: input.type,
-    })
-  }
+  const typeError = environmentTypeProblem(ctx, programId, input.type)
+  if (typeError) errors.push(typeError)
   if (!REGION_PATTERN.test(input.region)) {
     errors.push({ field: 'region', message: 'Choose a region, such as va7 or nld2.', invalidValue: input.region })
   } else if (input.type === 'stage' || input.type === 'prod') {
@@ -142,6 +129,23 @@ export function validateNewEnvironment(ctx: EngineContext, programId: string, in
     }
   }
   return errors
+}
+
+/** Why an environment of `type` cannot be added to the program, if it cannot. */
+export function environmentTypeProblem(ctx: EngineContext, programId: string, type: string): FieldError | undefined {
+  const { stage, prod } = primaryEnvironments(ctx, programId)
+  if (!isCreatableType(type)) return { field: 'type', message: 'Choose dev, stage, prod or rde.', invalidValue: type }
+  if (type === 'stage' && stage) {
+    return {
+      field: 'type',
+      message: `This program already has a stage environment ("${stage.name}"); request an additional staging environment instead.`,
+      invalidValue: type,
+    }
+  }
+  if (type === 'prod' && prod) {
+    return { field: 'type', message: `This program already has a production environment ("${prod.name}").`, invalidValue: type }
+  }
+  return undefined
 }
 
 export function canCreateEnvironment(actor: Actor): Verdict {

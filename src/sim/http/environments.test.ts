@@ -303,3 +303,43 @@ describe('requesting an additional staging environment over HTTP', () => {
     })
   })
 })
+
+describe('what a caller may do with environments, in the representations (x-sim)', () => {
+  it("the program offers Add Environment by role, and each type with the program's pair rules", async () => {
+    const asOwner = (await call('/api/program/1', { role: 'business-owner' })).json as Program
+    expect(asOwner['x-sim']?.addEnvironment).toEqual({
+      allowed: true,
+      types: {
+        dev: { allowed: true },
+        rde: { allowed: true },
+        stage: {
+          allowed: false,
+          reason: 'This program already has a stage environment ("fresh-stage"); request an additional staging environment instead.',
+        },
+        prod: { allowed: false, reason: 'This program already has a production environment ("fresh-prod").' },
+      },
+    })
+    const asDeveloper = (await call('/api/program/1', { role: 'developer' })).json as Program
+    expect(asDeveloper['x-sim']?.addEnvironment?.allowed).toBe(false)
+    expect(asDeveloper['x-sim']?.addEnvironment?.reason).toMatch(/add environments: this needs Business Owner, Deployment Manager/)
+  })
+
+  it('each environment says whether this caller may delete it now, and why not', async () => {
+    const list = async (role: string) =>
+      Object.fromEntries(
+        ((await call('/api/program/1/environments', { role })).json as EnvironmentList)._embedded.environments.map((e) => [
+          e.name,
+          e['x-sim']?.delete,
+        ]),
+      )
+    const asManager = await list('deployment-manager')
+    expect(asManager['fresh-dev']).toEqual({ allowed: true })
+    expect(asManager['fresh-prod']?.reason).toMatch(/production environment; it cannot be deleted/)
+    expect(asManager['fresh-stage']?.reason).toMatch(/paired with production/)
+    const asDeveloper = await list('developer')
+    expect(asDeveloper['fresh-dev']?.allowed).toBe(false)
+    // The offer and the operation agree: what is refused is not done.
+    const dev = envNamed('fresh-dev')
+    expect((await call(`/api/program/1/environment/${dev.id}`, { method: 'DELETE', role: 'developer' })).status).toBe(403)
+  })
+})

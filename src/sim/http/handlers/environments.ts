@@ -42,7 +42,7 @@ export function environmentHandlers(runtime: SimRuntime) {
         if (!read.ok) return read.response
         const body = parseBody(newEnvironmentBody, read.body)
         const created = engine.createEnvironment(actor, params.programId, body)
-        return HttpResponse.json(environment(created, engine.environmentLock(created.id)), {
+        return HttpResponse.json(environment(engine, actor, created), {
           status: 201,
           headers: { Location: paths.environment(params.programId, created.id) },
         })
@@ -57,7 +57,7 @@ export function environmentHandlers(runtime: SimRuntime) {
         if (!read.ok) return read.response
         const { type: _type, ...input } = parseBody(additionalStageBody, read.body)
         const created = engine.requestAdditionalStage(actor, params.programId, input)
-        return HttpResponse.json(environment(created, engine.environmentLock(created.id)), {
+        return HttpResponse.json(environment(engine, actor, created), {
           status: 202,
           headers: { Location: paths.environment(params.programId, created.id) },
         })

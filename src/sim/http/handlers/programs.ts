@@ -21,22 +21,22 @@ export function programHandlers(runtime: SimRuntime) {
     ),
     http.get<P>(
       '/api/program/:programId/environments',
-      apiRoute<P>(runtime, 'getEnvironments', ({ engine, params, url }) => {
+      apiRoute<P>(runtime, 'getEnvironments', ({ engine, actor, params, url }) => {
         const type = url.searchParams.get('type')
         const envs = engine.environments(params.programId).filter((e) => !type || e.type === type)
         return HttpResponse.json(
           environmentList(
             params.programId,
-            envs.map((e) => environment(e, engine.environmentLock(e.id))),
+            envs.map((e) => environment(engine, actor, e)),
           ),
         )
       }),
     ),
     http.get<P & { environmentId: string }>(
       '/api/program/:programId/environment/:environmentId',
-      apiRoute<P & { environmentId: string }>(runtime, 'getEnvironment', ({ engine, params }) => {
+      apiRoute<P & { environmentId: string }>(runtime, 'getEnvironment', ({ engine, actor, params }) => {
         const env = engine.environment(params.programId, params.environmentId)
-        return HttpResponse.json(environment(env, engine.environmentLock(env.id)))
+        return HttpResponse.json(environment(engine, actor, env))
       }),
     ),
     http.get<P>(

@@ -1,6 +1,7 @@
 import type { Environment, EnvironmentList } from '../../../contract/resources'
 import { REL } from '../../../contract/rels'
-import type { Environment as EnvironmentModel } from '../../../engine/model'
+import type { Engine } from '../../../engine/engine'
+import type { Actor, Environment as EnvironmentModel } from '../../../engine/model'
 import { iso, isoRequired } from '../route'
 import { links, paths } from './links'
 
@@ -13,7 +14,10 @@ const LOG_OPTIONS = [
   { service: 'dispatcher', name: 'httpderror' },
 ]
 
-export function environment(e: EnvironmentModel, lock?: NonNullable<Environment['x-sim']>['lock']): Environment {
+/** An environment as `actor` sees it: with the lock that holds it and whether they may delete it. */
+export function environment(engine: Engine, actor: Actor, e: EnvironmentModel): Environment {
+  const lock = engine.environmentLock(e.id)
+  const deletable = engine.canDeleteEnvironment(actor, e.programId, e.id)
   const host = `p${e.programId}-e${e.id}`
   const serviceLinks = e.status === 'ready' && e.type !== 'rde'
   return {
@@ -38,6 +42,7 @@ export function environment(e: EnvironmentModel, lock?: NonNullable<Environment[
           }
         : {}),
       ...(lock ? { lock } : {}),
+      delete: deletable.ok ? { allowed: true } : { allowed: false, reason: deletable.error.message },
     },
     _links: links([
       ['self', paths.environment(e.programId, e.id)],

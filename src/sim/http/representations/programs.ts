@@ -45,6 +45,15 @@ export function program(engine: Engine, actor: Actor, p: ProgramModel): Program 
       region: p.region,
       addPipeline: { production: menu('production'), nonProduction: menu('nonProduction'), prodOnly: menu('prodOnly') },
       requestAdditionalStage: offer(engine.canRequestAdditionalStage(actor, p.id)),
+      addEnvironment: {
+        ...offer(engine.canCreateEnvironment(actor, p.id)),
+        types: {
+          dev: offer(engine.canAddEnvironmentType(p.id, 'dev')),
+          rde: offer(engine.canAddEnvironmentType(p.id, 'rde')),
+          stage: offer(engine.canAddEnvironmentType(p.id, 'stage')),
+          prod: offer(engine.canAddEnvironmentType(p.id, 'prod')),
+        },
+      },
     },
     _links: links([
       ['self', paths.program(p.id)],
