@@ -4,7 +4,7 @@
  * to follow (like the simulator's create-pipeline endpoint).
  */
 import { mutationOptions, queryOptions } from '@tanstack/react-query'
-import type { AdditionalStageRequest, Environment, EnvironmentList } from '../../contract/resources'
+import type { AdditionalStageRequest, Environment, EnvironmentCreate, EnvironmentList, Program } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import { linkHref } from '../hal'
 import { ApiError, request } from '../http'
@@ -48,6 +48,24 @@ export const environmentQueries = {
 export const additionalStageRequestsHref = (programId: string) => `${programHref(programId)}/environments/additionalStageRequests`
 
 export const environmentMutations = {
+  /** Add an environment (Swagger `createEnvironment`) through the program's environments link → 201, `creating`. */
+  create: (programId: string) =>
+    mutationOptions({
+      mutationKey: ['environments', 'create', programId],
+      mutationFn: async (body: EnvironmentCreate) => {
+        const program = await request<Program>(programHref(programId))
+        return request<Environment>(linkHref(program, REL.environments), { method: 'POST', body })
+      },
+      // The list gains a row; the program's offers (types still available) change.
+      meta: { invalidates: [environmentQueries.all(), programQueries.detail(programId).queryKey] },
+    }),
+  /** Delete an environment through its self link → 204. */
+  delete: (programId: string) =>
+    mutationOptions({
+      mutationKey: ['environments', 'delete', programId],
+      mutationFn: (environment: Environment) => request<void>(linkHref(environment, 'self'), { method: 'DELETE' }),
+      meta: { invalidates: [environmentQueries.all(), programQueries.detail(programId).queryKey, ['pipelines']] },
+    }),
   /** (sim) Request an additional staging environment → 202 with the environment, `creating`. */
   requestAdditionalStage: (programId: string) =>
     mutationOptions({

@@ -19,7 +19,7 @@ test('the Environments page lists each environment with its type, status, region
     within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent),
-  ).toEqual(['Name', 'Type', 'Status', 'Region', 'URLs'])
+  ).toEqual(['Name', 'Type', 'Status', 'Region', 'URLs', 'Actions'])
   const row = rowOf(table, 'fresh-stage')
   expect(within(row).getByText('Stage')).toBeTruthy()
   expect(within(row).getByText('Ready')).toBeTruthy()

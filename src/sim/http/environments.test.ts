@@ -314,14 +314,17 @@ describe('what a caller may do with environments, in the representations (x-sim)
         rde: { allowed: true },
         stage: {
           allowed: false,
-          reason: 'This program already has a stage environment ("fresh-stage"); request an additional staging environment instead.',
+          reason:
+            'This program already has a stage environment ("fresh-stage"); request an additional staging environment instead.',
         },
         prod: { allowed: false, reason: 'This program already has a production environment ("fresh-prod").' },
       },
     })
     const asDeveloper = (await call('/api/program/1', { role: 'developer' })).json as Program
     expect(asDeveloper['x-sim']?.addEnvironment?.allowed).toBe(false)
-    expect(asDeveloper['x-sim']?.addEnvironment?.reason).toMatch(/add environments: this needs Business Owner, Deployment Manager/)
+    expect(asDeveloper['x-sim']?.addEnvironment?.reason).toMatch(
+      /add environments: this needs Business Owner, Deployment Manager/,
+    )
   })
 
   it('each environment says whether this caller may delete it now, and why not', async () => {

@@ -6,7 +6,7 @@ import { pipelineMutations, pipelineQueries } from '../../../api/resources/pipel
 import { formatDateTime } from '../../../components/format-date'
 import { LoadingState } from '../../../components/loading-state'
 import type { Pipeline } from '../../../contract/resources'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { problemMessage } from '../../../components/failure-message'
 
 /**

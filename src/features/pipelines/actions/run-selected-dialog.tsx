@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { pipelineMutations } from '../../../api/resources/pipelines'
 import type { Pipeline } from '../../../contract/resources'
-import { ConfirmDialog } from './confirm-dialog'
+import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { problemMessage } from '../../../components/failure-message'
 import { runPlan } from './run-plan'
 

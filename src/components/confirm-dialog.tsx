@@ -1,7 +1,7 @@
 import { Button, ButtonGroup, Content, Dialog, Heading, InlineAlert, useDialogContainer } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { type ReactNode, useRef, useState } from 'react'
-import { problemMessage } from '../../../components/failure-message'
+import { problemMessage } from './failure-message'
 
 export interface ConfirmDialogProps {
   title: string
