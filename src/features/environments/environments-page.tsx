@@ -1,9 +1,11 @@
+import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useQuery } from '@tanstack/react-query'
 import { environmentQueries } from '../../api/resources/environments'
 import { programQueries } from '../../api/resources/programs'
 import { EmptyState } from '../../components/empty-state'
 import { PageHeading } from '../../components/page-heading'
 import { QueryState } from '../../components/query-state'
+import { AddEnvironment } from './add-environment'
 import { EnvironmentsTable } from './environments-table'
 import { RequestAdditionalStage } from './request-additional-stage'
 import { useLiveUpdates } from '../../api/use-live-updates'
@@ -21,7 +23,12 @@ export function EnvironmentsPage({ programId }: { programId: string }) {
     <>
       <PageHeading
         title="Environments"
-        actions={<RequestAdditionalStage programId={programId} program={program.data} environments={environments.data} />}
+        actions={
+          <div className={style({ display: 'flex', alignItems: 'start', gap: 8 })}>
+            <RequestAdditionalStage programId={programId} program={program.data} environments={environments.data} />
+            <AddEnvironment programId={programId} program={program.data} />
+          </div>
+        }
       />
       <QueryState
         query={environments}
