@@ -10,6 +10,7 @@ import {
   arrowTo,
   checkRadio,
   chooseMenuItem,
+  gridTo,
   openMenu,
   pickOption,
   press,
@@ -222,4 +223,56 @@ test('roles: a Developer reads but cannot request or edit; a Business Owner may 
   await press(page, page.getByRole('link', { name: 'All environments' }), { backwards: true })
   await expect(page.getByRole('button', { name: REQUEST, exact: true })).toBeEnabled()
   await expect(page.getByText(/You don't have permission to request/)).toBeHidden()
+})
+
+test('a Business Owner adds a development environment and deletes another; production and its stage say why they stay', async ({
+  page,
+  sim,
+}) => {
+  await sim.reset('fresh-program', { path: '/program/1/environments' })
+  await switchRoleByKeyboard(page, 'Business Owner')
+  await press(page, page.getByRole('button', { name: 'Add Environment', exact: true }))
+  const dialog = page.getByRole('dialog', { name: 'Add Environment' })
+  await expect(dialog.getByRole('radio', { name: /Production \+ Stage/ })).toBeDisabled()
+  await expect(dialog.getByText(/already has a stage environment \("fresh-stage"\)/)).toBeVisible()
+  await checkRadio(page, dialog.getByRole('radio', { name: /^Development/ }))
+  await typeInto(page, dialog.getByRole('textbox', { name: /^Name/ }), 'fresh-dev')
+  await typeInto(page, dialog.getByRole('textbox', { name: /^Description/ }), 'Second development environment')
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
+  // Names are unique in a program: the server says so next to the field, and keeps what was typed.
+  await expect(dialog.getByText(/fresh-dev/).filter({ hasText: /already|exists|taken|unique/ })).toBeVisible()
+  await expectAccessible(page)
+  await typeInto(page, dialog.getByRole('textbox', { name: /^Name/ }), 'fresh-dev-2', { backwards: true })
+  await expect(dialog.getByRole('textbox', { name: /^Description/ })).toHaveValue('Second development environment')
+  await press(page, dialog.getByRole('button', { name: 'Save' }))
+  await expect(dialog).toHaveCount(0)
+  await expect(row(page, 'fresh-dev-2')).toContainText('Creating')
+
+  const grid = page.getByRole('grid', { name: 'Environments' })
+  const menuOf = async (name: string) => {
+    await gridTo(page, grid, row(page, name), page.getByRole('button', { name: `Actions for ${name}`, exact: true }))
+    await page.keyboard.press('Enter')
+    const menu = page.getByRole('menu')
+    await expect(menu).toBeVisible()
+    return menu
+  }
+  let menu = await menuOf('fresh-prod')
+  await expect(menu.getByRole('menuitem', { name: /Delete/ })).toContainText('is a production environment; it cannot be deleted')
+  await expectAccessible(page)
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+  menu = await menuOf('fresh-stage')
+  await expect(menu.getByRole('menuitem', { name: /Delete/ })).toContainText('is paired with production')
+  await page.keyboard.press('Escape')
+  await expect(menu).toHaveCount(0)
+
+  menu = await menuOf('fresh-dev')
+  await chooseMenuItem(page, menu.getByRole('menuitem', { name: 'Delete' }))
+  const confirm = page.getByRole('dialog', { name: 'Delete environment' })
+  await expect(confirm).toContainText('Delete “fresh-dev”?')
+  await expectAccessible(page)
+  await press(page, confirm.getByRole('button', { name: 'Delete' }))
+  await expect(confirm).toHaveCount(0)
+  await expect(row(page, 'fresh-dev')).toHaveCount(0)
+  await expect(row(page, 'fresh-dev-2')).toHaveCount(1)
 })

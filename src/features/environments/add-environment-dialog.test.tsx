@@ -58,8 +58,11 @@ test('Production + Stage is unavailable with the server’s reason when the prog
   expect(isDisabled(pair)).toBe(true)
   const reason =
     'This program already has a stage environment ("fresh-stage"); request an additional staging environment instead.'
-  const described = (pair.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent)
-  expect(described).toContain(reason)
+  const group = within(dialog).getByRole('radiogroup', { name: /Environment type/ })
+  const described = (group.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent)
+  expect(described).toContain(`Production + Stage: ${reason}`)
   expect(isDisabled(within(dialog).getByRole('radio', { name: 'Rapid Development' }))).toBe(false)
 })
 

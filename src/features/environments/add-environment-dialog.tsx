@@ -84,6 +84,13 @@ const PAIR_HALVES: Half[] = [
 type ServerErrors = { fields: AddEnvironmentErrors; general: string[] }
 const NO_ERRORS: ServerErrors = { fields: {}, general: [] }
 
+/** "Production + Stage: This program already has…", one sentence per type the server refuses. */
+const unavailableTypes = (options: readonly TypeOption[]) =>
+  options
+    .filter((o) => !o.allowed)
+    .map((o) => `${o.label}: ${o.reason}`)
+    .join(' ')
+
 /** Spec §A.3: type, name, optional description (one pair each for Production + Stage), primary region. */
 export function AddEnvironmentDialog({ programId, offer, programRegion }: AddEnvironmentDialogProps) {
   const container = useDialogContainer()
@@ -202,9 +209,11 @@ export function AddEnvironmentDialog({ programId, offer, programRegion }: AddEnv
               onChange={(type) => change({ type: type as EnvironmentChoice })}
               isInvalid={errorOf('type') !== undefined}
               errorMessage={errorOf('type')}
+              // A disabled radio's own text is drawn too faint to read; the reasons are help text instead.
+              description={unavailableTypes(options) || undefined}
             >
               {options.map((o) => (
-                <Radio key={o.id} value={o.id} isDisabled={!o.allowed} description={o.allowed ? undefined : o.reason}>
+                <Radio key={o.id} value={o.id} isDisabled={!o.allowed}>
                   {o.label}
                 </Radio>
               ))}
