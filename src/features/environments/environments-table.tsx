@@ -25,11 +25,16 @@ export function EnvironmentsTable({ environments, compact = false }: Environment
     <>
       <TableView aria-label="Environments" overflowMode="wrap" styles={style({ width: 'full' })}>
         <TableHeader>
-          <Column isRowHeader minWidth={160}>
+          {/* The overview card is narrow: its columns give way so the actions stay in view. */}
+          <Column isRowHeader minWidth={compact ? 130 : 160}>
             Name
           </Column>
-          <Column minWidth={110}>Type</Column>
-          <Column minWidth={160}>Status</Column>
+          <Column minWidth={compact ? 125 : 110} {...(compact ? { maxWidth: 125 } : {})}>
+            Type
+          </Column>
+          <Column minWidth={compact ? 100 : 160} {...(compact ? { maxWidth: 100 } : {})}>
+            Status
+          </Column>
           {compact ? null : <Column minWidth={80}>Region</Column>}
           {compact ? null : <Column minWidth={150}>URLs</Column>}
           <Column width={56} align="end">

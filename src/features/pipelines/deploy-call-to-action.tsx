@@ -30,7 +30,8 @@ export function DeployCallToAction({ programId }: { programId: string }) {
 
   return (
     <section aria-labelledby={`${reasonId}-title`} className={banner}>
-      <div className={style({ display: 'flex', flexDirection: 'column', gap: 4, flexGrow: 1 })}>
+      {/* S2's Text and Link outside a slot take the surrounding font: give them the body font. */}
+      <div className={style({ display: 'flex', flexDirection: 'column', gap: 4, flexGrow: 1, font: 'body' })}>
         <h2 id={`${reasonId}-title`} className={style({ font: 'title', margin: 0 })}>
           Deploy to production
         </h2>
