@@ -1,6 +1,6 @@
 import { Button, DialogTrigger } from '@react-spectrum/s2'
 import type { ReactNode } from 'react'
-import { ConfirmActionDialog } from './confirm-action-dialog'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 
 export interface ConfirmButtonProps {
   label: string
@@ -9,7 +9,7 @@ export interface ConfirmButtonProps {
   variant?: 'accent' | 'secondary'
   destructive?: boolean
   isPending?: boolean
-  /** Returning a promise keeps the dialog open until it settles, with the failure shown (see ConfirmActionDialog). */
+  /** Returning a promise keeps the dialog open until it settles, with the failure shown (see ConfirmDialog). */
   onConfirm: () => void | Promise<unknown>
   children: ReactNode
 }
@@ -30,9 +30,15 @@ export function ConfirmButton({
       <Button variant={variant} isPending={isPending}>
         {label}
       </Button>
-      <ConfirmActionDialog title={title} confirmLabel={confirmLabel} destructive={destructive} onConfirm={onConfirm}>
+      <ConfirmDialog
+        role="alertdialog"
+        title={title}
+        confirmLabel={confirmLabel}
+        variant={destructive ? 'negative' : 'accent'}
+        onConfirm={onConfirm}
+      >
         {children}
-      </ConfirmActionDialog>
+      </ConfirmDialog>
     </DialogTrigger>
   )
 }

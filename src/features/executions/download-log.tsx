@@ -2,7 +2,7 @@ import { Button, ToastQueue } from '@react-spectrum/s2'
 import { useState } from 'react'
 import { fetchStepLog } from '../../api/resources/executions'
 import type { StepState } from '../../contract/executions'
-import { problemText } from './use-step-decision'
+import { problemMessage } from '../../components/failure-message'
 
 /** Saves text as a file: a Blob behind an object URL, clicked through a temporary anchor. */
 export function saveText(text: string, filename: string): void {
@@ -29,7 +29,7 @@ export function DownloadLog({ step, label }: { step: StepState; label: string })
     try {
       saveText(await fetchStepLog(step), logFileName(step))
     } catch (error) {
-      ToastQueue.negative(`The log could not be downloaded: ${problemText(error)}`, {
+      ToastQueue.negative(`The log could not be downloaded: ${problemMessage(error)}`, {
         actionLabel: 'Try again',
         onAction: () => void download(),
         shouldCloseOnAction: true,

@@ -24,7 +24,7 @@ import { PromoteBuild } from './promote-build'
 import { ReExecute } from './re-execute'
 import { type DurationEstimate, StepCard } from './step-card'
 import { currentStep, type GroupState, groupProgress, stepGroups } from './step-groups'
-import { problemText } from './use-step-decision'
+import { problemMessage } from '../../components/failure-message'
 import { useVirtualNow } from './use-virtual-now'
 
 export interface ExecutionPageProps {
@@ -80,7 +80,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function CancelExecution({ execution }: { execution: Execution }) {
   const cancel = useMutation({
     ...executionMutations.cancel(),
-    onError: (error) => ToastQueue.negative(`Cancel failed: ${problemText(error)}`, { timeout: 8000 }),
+    onError: (error) => ToastQueue.negative(`Cancel failed: ${problemMessage(error)}`, { timeout: 8000 }),
   })
   if (!isRunning(execution)) return null
   const step = currentStep(execution)

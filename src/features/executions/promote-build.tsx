@@ -14,7 +14,7 @@ import type { Execution } from '../../contract/executions'
 import type { Pipeline } from '../../contract/resources'
 import { paths } from '../../config/paths'
 import { BlockedAction } from './blocked-action'
-import { ConfirmActionDialog } from './confirm-action-dialog'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { isProdDeploy } from './execution-labels'
 
 export interface PromoteBuildProps {
@@ -56,7 +56,8 @@ function PromoteConfirm({ execution, prodOnly, onDone }: { execution: Execution;
   const build = execution._embedded.stepStates.find((s) => s.action === 'build')
   const risk = execution['x-sim'].canPromote?.rollbackRisk ?? execution['x-sim'].rollbackRisk
   return (
-    <ConfirmActionDialog
+    <ConfirmDialog
+      role="alertdialog"
       title="Run Pipeline"
       confirmLabel="Run"
       onConfirm={() => promote.mutateAsync({ prodOnly, sourceExecutionId: execution.id })}
@@ -84,7 +85,7 @@ function PromoteConfirm({ execution, prodOnly, onDone }: { execution: Execution;
           <Content>{risk.message}</Content>
         </InlineAlert>
       ) : null}
-    </ConfirmActionDialog>
+    </ConfirmDialog>
   )
 }
 

@@ -1,23 +1,18 @@
 import { ToastQueue } from '@react-spectrum/s2'
 import { useMutation } from '@tanstack/react-query'
-import { isApiError } from '../../api/http'
 import { type AdvanceBody, type CancelBody, executionMutations } from '../../api/resources/executions'
-import { retryableFailureMessage } from '../../components/failure-message'
+import { problemMessage } from '../../components/failure-message'
 import type { StepState } from '../../contract/executions'
-
-export const problemText = (error: unknown): string =>
-  retryableFailureMessage(error) ??
-  (isApiError(error) ? [error.detail ?? error.title, ...error.messages].join(' ') : (error as Error).message)
 
 /** Advance and cancel of one step, with failures told in a toast (the step stays as it was). */
 export function useStepDecision(step: StepState) {
   const advance = useMutation({
     ...executionMutations.advance(),
-    onError: (error) => ToastQueue.negative(`${step['x-sim'].label}: ${problemText(error)}`, { timeout: 8000 }),
+    onError: (error) => ToastQueue.negative(`${step['x-sim'].label}: ${problemMessage(error)}`, { timeout: 8000 }),
   })
   const cancel = useMutation({
     ...executionMutations.cancel(),
-    onError: (error) => ToastQueue.negative(`${step['x-sim'].label}: ${problemText(error)}`, { timeout: 8000 }),
+    onError: (error) => ToastQueue.negative(`${step['x-sim'].label}: ${problemMessage(error)}`, { timeout: 8000 }),
   })
   return {
     advance: (body: AdvanceBody) => advance.mutate({ step, body }),
