@@ -1,36 +1,16 @@
-import {
-  ActionButton,
-  Content,
-  ContextualHelpPopover,
-  Heading,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Text,
-  UnavailableMenuItemTrigger,
-} from '@react-spectrum/s2'
 import DataSettings from '@react-spectrum/s2/icons/DataSettings'
 import DeleteIcon from '@react-spectrum/s2/icons/Delete'
 import OpenIn from '@react-spectrum/s2/icons/OpenIn'
-import MoreIcon from '@react-spectrum/s2/icons/More'
 import PreviewIcon from '@react-spectrum/s2/icons/Preview'
-import type { ReactNode } from 'react'
 import { getLink } from '../../api/hal'
+import { ActionsMenu, type ActionsMenuEntry } from '../../components/actions-menu'
 import { paths } from '../../config/paths'
 import type { Environment } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 
 export type EnvironmentAction = 'details' | 'configuration' | 'developerConsole' | 'delete'
 
-interface Entry {
-  id: EnvironmentAction
-  label: string
-  icon: ReactNode
-  /** Why it is unavailable now; undefined when it is available. */
-  reason: string | undefined
-  href?: string
-  external?: boolean
-}
+type Entry = ActionsMenuEntry<EnvironmentAction>
 
 /** The entries of an environment's menu; availability comes from the server (links, `x-sim.delete`). */
 export function environmentMenuEntries(env: Environment): Entry[] {
@@ -67,36 +47,13 @@ export interface EnvironmentActionsMenuProps {
   onDelete: (environment: Environment) => void
 }
 
-/**
- * An environment row's … menu (spec §A.3: View Details, Developer Console, Delete). An entry that
- * is unavailable stays in the menu, focusable, with its reason under its label and in a popover.
- */
+/** An environment row's … menu (spec §A.3: View Details, Developer Console, Delete). */
 export function EnvironmentActionsMenu({ environment, onDelete }: EnvironmentActionsMenuProps) {
   return (
-    <MenuTrigger align="end">
-      <ActionButton isQuiet aria-label={`Actions for ${environment.name}`}>
-        <MoreIcon />
-      </ActionButton>
-      <Menu onAction={(key) => key === 'delete' && onDelete(environment)}>
-        {environmentMenuEntries(environment).map((e) => (
-          <UnavailableMenuItemTrigger key={e.id} isUnavailable={e.reason !== undefined}>
-            <MenuItem
-              id={e.id}
-              textValue={e.label}
-              {...(e.href && !e.reason ? { href: e.href } : {})}
-              {...(e.external ? { target: '_blank', rel: 'noreferrer' } : {})}
-            >
-              {e.icon}
-              <Text slot="label">{e.label}</Text>
-              {e.reason ? <Text slot="description">{e.reason}</Text> : null}
-            </MenuItem>
-            <ContextualHelpPopover>
-              <Heading slot="title">{`${e.label} is unavailable`}</Heading>
-              <Content>{e.reason}</Content>
-            </ContextualHelpPopover>
-          </UnavailableMenuItemTrigger>
-        ))}
-      </Menu>
-    </MenuTrigger>
+    <ActionsMenu
+      label={`Actions for ${environment.name}`}
+      entries={environmentMenuEntries(environment)}
+      onAction={(action) => action === 'delete' && onDelete(environment)}
+    />
   )
 }

@@ -1,22 +1,10 @@
-import {
-  ActionButton,
-  Content,
-  ContextualHelpPopover,
-  Heading,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Text,
-  UnavailableMenuItemTrigger,
-} from '@react-spectrum/s2'
 import CancelIcon from '@react-spectrum/s2/icons/Cancel'
 import DataSettings from '@react-spectrum/s2/icons/DataSettings'
 import DeleteIcon from '@react-spectrum/s2/icons/Delete'
 import EditIcon from '@react-spectrum/s2/icons/Edit'
-import MoreIcon from '@react-spectrum/s2/icons/More'
 import PlayIcon from '@react-spectrum/s2/icons/Play'
 import PreviewIcon from '@react-spectrum/s2/icons/Preview'
-import type { ReactNode } from 'react'
+import { ActionsMenu, type ActionsMenuEntry } from '../../../components/actions-menu'
 import { paths } from '../../../config/paths'
 import { preloadAddPipelineDialog } from '../add-pipeline/lazy-add-pipeline-dialog'
 import type { Pipeline } from '../../../contract/resources'
@@ -24,14 +12,7 @@ import { useIsStarting } from './starting'
 
 export type PipelineAction = 'run' | 'edit' | 'details' | 'cancel' | 'delete' | 'variables'
 
-interface Entry {
-  id: PipelineAction
-  label: string
-  icon: ReactNode
-  /** Why it is unavailable now; undefined when it is available. */
-  reason: string | undefined
-  href?: string
-}
+type Entry = ActionsMenuEntry<PipelineAction>
 
 /**
  * Why each entry of a pipeline's menu is unavailable, from the server's `x-sim.blocked` (never
@@ -63,33 +44,15 @@ export interface PipelineActionsMenuProps {
   onAction: (action: PipelineAction, pipeline: Pipeline) => void
 }
 
-/**
- * The row's … menu (spec §B.5). Every action stays in the menu; one that is unavailable for this
- * role or in this state is focusable, shows its reason under its label, and opens the reason in
- * a popover instead of acting (Spectrum's unavailable menu item).
- */
+/** The row's … menu (spec §B.5), with the reasons of `menuEntries`. */
 export function PipelineActionsMenu({ pipeline, onAction }: PipelineActionsMenuProps) {
   const starting = useIsStarting(pipeline)
   return (
-    <MenuTrigger align="end" onOpenChange={(isOpen) => isOpen && preloadAddPipelineDialog()}>
-      <ActionButton isQuiet aria-label={`Actions for ${pipeline.name}`}>
-        <MoreIcon />
-      </ActionButton>
-      <Menu onAction={(key) => onAction(key as PipelineAction, pipeline)}>
-        {menuEntries(pipeline, starting).map((e) => (
-          <UnavailableMenuItemTrigger key={e.id} isUnavailable={e.reason !== undefined}>
-            <MenuItem id={e.id} textValue={e.label} {...(e.href && !e.reason ? { href: e.href } : {})}>
-              {e.icon}
-              <Text slot="label">{e.label}</Text>
-              {e.reason ? <Text slot="description">{e.reason}</Text> : null}
-            </MenuItem>
-            <ContextualHelpPopover>
-              <Heading slot="title">{`${e.label} is unavailable`}</Heading>
-              <Content>{e.reason}</Content>
-            </ContextualHelpPopover>
-          </UnavailableMenuItemTrigger>
-        ))}
-      </Menu>
-    </MenuTrigger>
+    <ActionsMenu
+      label={`Actions for ${pipeline.name}`}
+      entries={menuEntries(pipeline, starting)}
+      onAction={(action) => onAction(action, pipeline)}
+      onOpenChange={(isOpen) => isOpen && preloadAddPipelineDialog()}
+    />
   )
 }
