@@ -21,10 +21,9 @@ import { Fragment, useRef, useState } from 'react'
 import { isApiError } from '../../api/http'
 import { environmentMutations } from '../../api/resources/environments'
 import { problemMessage } from '../../components/failure-message'
+import { NO_SERVER_ERRORS, useFormFields } from '../../components/use-form-fields'
 import type { Environment, EnvironmentCreate } from '../../contract/resources'
 import {
-  type AddEnvironmentErrors,
-  type AddEnvironmentField,
   type AddEnvironmentForm,
   type AddEnvironmentOffer,
   createSteps,
@@ -81,9 +80,6 @@ const PAIR_HALVES: Half[] = [
   },
 ]
 
-type ServerErrors = { fields: AddEnvironmentErrors; general: string[] }
-const NO_ERRORS: ServerErrors = { fields: {}, general: [] }
-
 /** "Production + Stage: This program already has…", one sentence per type the server refuses. */
 const unavailableTypes = (options: readonly TypeOption[]) =>
   options
@@ -97,27 +93,13 @@ export function AddEnvironmentDialog({ programId, offer, programRegion }: AddEnv
   // Once half of Production + Stage exists the server refuses the pair; the choice made stays.
   const [frozenOptions, setFrozenOptions] = useState<TypeOption[] | null>(null)
   const options = frozenOptions ?? typeOptions(offer)
-  const [form, setForm] = useState<AddEnvironmentForm>(() => emptyForm(options, programRegion))
-  const [touched, setTouched] = useState<ReadonlySet<AddEnvironmentField>>(new Set())
-  const [server, setServer] = useState<ServerErrors>(NO_ERRORS)
+  const { form, change, errorOf, isValid, touchAll, setServer, server } = useFormFields<AddEnvironmentForm>(
+    () => emptyForm(options, programRegion),
+    (f) => validateAddEnvironment(f, options),
+  )
   const [created, setCreated] = useState<Environment[]>([])
   const [saving, setSaving] = useState(false)
   const create = useMutation(environmentMutations.create(programId))
-
-  const client = validateAddEnvironment(form, options)
-  const isValid = Object.keys(client).length === 0
-  const errorOf = (field: AddEnvironmentField) => server.fields[field] ?? (touched.has(field) ? client[field] : undefined)
-  const change = (patch: Partial<AddEnvironmentForm>) => {
-    setForm((f) => ({ ...f, ...patch }))
-    const fields = Object.keys(patch) as AddEnvironmentField[]
-    setTouched((t) => new Set([...t, ...fields]))
-    // A field's server error no longer applies once the field is changed.
-    setServer((s) => {
-      const next = { ...s.fields }
-      for (const f of fields) delete next[f]
-      return { ...s, fields: next }
-    })
-  }
 
   // Set before the re-render that marks Save pending: a double click creates one environment.
   const sending = useRef(false)
@@ -125,7 +107,7 @@ export function AddEnvironmentDialog({ programId, offer, programRegion }: AddEnv
     if (!isValid || sending.current) return
     sending.current = true
     setSaving(true)
-    setServer(NO_ERRORS)
+    setServer(NO_SERVER_ERRORS)
     const done = [...created]
     for (const step of createSteps(form).filter((s) => !done.some((e) => e.type === s.body.type))) {
       try {
@@ -133,7 +115,7 @@ export function AddEnvironmentDialog({ programId, offer, programRegion }: AddEnv
         setCreated([...done])
         setFrozenOptions((frozen) => frozen ?? options)
       } catch (error) {
-        const fromServer = isApiError(error) ? stepErrorsOf(step, error.fieldErrors) : NO_ERRORS
+        const fromServer = isApiError(error) ? stepErrorsOf(step, error.fieldErrors) : NO_SERVER_ERRORS
         const general = Object.keys(fromServer.fields).length > 0 ? fromServer.general : [problemMessage(error)]
         const partial = done.map((e) => `"${e.name}" was added; "${step.body.name}" was not.`)
         setServer({ fields: fromServer.fields, general: general.length > 0 ? [...partial, ...general] : partial })
@@ -150,7 +132,7 @@ export function AddEnvironmentDialog({ programId, offer, programRegion }: AddEnv
     container.dismiss()
   }
   const submit = () => {
-    setTouched(new Set(Object.keys(form) as AddEnvironmentField[]))
+    touchAll()
     void save()
   }
 

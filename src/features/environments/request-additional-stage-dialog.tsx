@@ -19,13 +19,12 @@ import { useRef, useState } from 'react'
 import { isApiError } from '../../api/http'
 import { environmentMutations } from '../../api/resources/environments'
 import { problemMessage } from '../../components/failure-message'
+import { NO_SERVER_ERRORS, useFormFields } from '../../components/use-form-fields'
 import {
   type BaseBranch,
   EMPTY_REQUEST,
   MAX_DESCRIPTION,
   MAX_NAME,
-  type RequestErrors,
-  type RequestField,
   type RequestForm,
   requestBody,
   requestErrorsOf,
@@ -43,33 +42,21 @@ export interface RequestAdditionalStageDialogProps {
 /** Spec §A.4 / seeds/001: name, description, base branch; same region; up to two weeks; no copy from Staging or Production. */
 export function RequestAdditionalStageDialog({ programId, region }: RequestAdditionalStageDialogProps) {
   const container = useDialogContainer()
-  const [form, setForm] = useState<RequestForm>(EMPTY_REQUEST)
-  const [touched, setTouched] = useState<ReadonlySet<RequestField>>(new Set())
+  const { form, change, errorOf, isValid, touchAll, server, setServer } = useFormFields<RequestForm>(
+    () => EMPTY_REQUEST,
+    validateRequest,
+  )
   const [attempted, setAttempted] = useState(false)
-  const [server, setServer] = useState<{ fields: RequestErrors; general: string[] }>({ fields: {}, general: [] })
   const request = useMutation(environmentMutations.requestAdditionalStage(programId))
-
-  const client = validateRequest(form)
-  const errorOf = (field: RequestField) => server.fields[field] ?? (attempted || touched.has(field) ? client[field] : undefined)
-  const change = (patch: Partial<RequestForm>) => {
-    setForm((f) => ({ ...f, ...patch }))
-    const fields = Object.keys(patch) as RequestField[]
-    setTouched((t) => new Set([...t, ...fields]))
-    // A field's server error no longer applies once the field is changed.
-    setServer((s) => {
-      const next = { ...s.fields }
-      for (const f of fields) delete next[f]
-      return { ...s, fields: next }
-    })
-  }
 
   // Set before the re-render that marks Request pending: a double click creates one environment.
   const sending = useRef(false)
   const submit = () => {
     setAttempted(true)
-    if (Object.keys(client).length > 0 || sending.current) return
+    touchAll()
+    if (!isValid || sending.current) return
     sending.current = true
-    setServer({ fields: {}, general: [] })
+    setServer(NO_SERVER_ERRORS)
     request.mutate(requestBody(form), {
       onSettled: () => {
         sending.current = false
@@ -85,7 +72,7 @@ export function RequestAdditionalStageDialog({ programId, region }: RequestAddit
     })
   }
 
-  const showSummary = attempted && Object.keys(client).length > 0
+  const showSummary = attempted && !isValid
   return (
     <Dialog size="M">
       <Heading slot="title">{REQUEST_TITLE}</Heading>
