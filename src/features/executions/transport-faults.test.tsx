@@ -5,15 +5,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../config/paths'
-import { advanceStep, runUntil, startExecution } from '../../engine/executions'
-import { addFault } from '../../engine/faults'
-import type { Actor } from '../../engine/model'
-import type { SimRuntime } from '../../sim/runtime'
+import { failedProdDeploy } from '../../testing/executions'
 import { renderApp } from '../../testing/render-app'
 import { addTransportFault, countExecutions, START_ROUTE } from '../../testing/sim-api'
 import { isDisabled } from '../../testing/ui'
-
-const DAN: Actor = { roles: ['deployment-manager'], userId: 'dan@AdobeID' }
 
 test('Promote Build: a network error is told in the dialog, and Run again starts the production only pipeline once', async () => {
   let programId = ''
@@ -46,29 +41,6 @@ test('Promote Build: a network error is told in the dialog, and Run again starts
   expect(screen.queryByRole('alertdialog', { name: 'Run Pipeline' })).toBeNull()
   expect(await countExecutions(programId, prodOnlyId)).toBe(1)
 })
-
-/** A coupled run approved into a production deploy that fails (an injected step fault). */
-function failedProdDeploy(runtime: SimRuntime) {
-  const ctx = runtime.engine.ctx
-  const program = runtime.engine.listPrograms()[0]!
-  const pipeline = ctx.pipelinesOf(program.id)[0]!
-  return runtime.engine.mutate(() => {
-    addFault(ctx, { pipelineId: pipeline.id, action: 'deploy', environmentType: 'prod', status: 'FAILED' })
-    const e = startExecution(ctx, DAN, program.id, pipeline.id)
-    runUntil(ctx, () => e.steps.some((s) => s.status === 'WAITING'))
-    const approval = e.steps.find((s) => s.action === 'approval')!
-    const ref = {
-      programId: program.id,
-      pipelineId: pipeline.id,
-      executionId: e.id,
-      phaseId: approval.phaseId,
-      stepId: approval.stepId,
-    }
-    advanceStep(ctx, DAN, ref, { kind: 'approve' }, { approved: true })
-    runUntil(ctx, () => e.status !== 'RUNNING')
-    return e
-  })
-}
 
 test('Re-execute: a server error is told in the dialog, and Re-execute again starts one execution', async () => {
   let failed = { programId: '', pipelineId: '', id: '' }
