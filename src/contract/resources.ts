@@ -32,9 +32,9 @@ export interface Program extends EmbeddedProgram {
   'x-sim'?: {
     region: string
     /** For each entry of the Add Pipeline menu: allowed, or why not. */
-    addPipeline: Record<AddPipelineKind, { allowed: boolean; reason?: string }>
+    addPipeline: Record<AddPipelineKind, Offer>
     /** Whether this caller may request an additional staging environment now, and if not, why. */
-    requestAdditionalStage?: { allowed: boolean; reason?: string }
+    requestAdditionalStage?: Offer
     /** Whether this caller may add environments, and which types the program can still take. */
     addEnvironment?: Offer & { types: Record<EnvironmentCreate['type'], Offer> }
   }

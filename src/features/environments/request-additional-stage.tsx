@@ -1,7 +1,5 @@
-import { Button, DialogContainer } from '@react-spectrum/s2'
-import { useState } from 'react'
 import type { Environment, Program } from '../../contract/resources'
-import { BlockedButton } from './blocked-button'
+import { OfferedDialogButton } from './offered-dialog-button'
 import { REQUEST_TITLE, RequestAdditionalStageDialog } from './request-additional-stage-dialog'
 import { primaryRegion } from './request-additional-stage-form'
 
@@ -17,39 +15,18 @@ export interface RequestAdditionalStageProps {
  * pending); the UI never re-derives it and shows the server's reason when it is not.
  */
 export function RequestAdditionalStage({ programId, program, environments }: RequestAdditionalStageProps) {
-  const [opened, setOpened] = useState(0)
-  const [open, setOpen] = useState(false)
-  const offer = program?.['x-sim']?.requestAdditionalStage
-  if (!program) {
-    return (
-      <Button variant="secondary" isDisabled>
-        {REQUEST_TITLE}
-      </Button>
-    )
-  }
-  if (!offer?.allowed) {
-    return <BlockedButton label={REQUEST_TITLE} reason={offer?.reason ?? 'Not available for this program.'} />
-  }
   return (
-    <>
-      <Button
-        variant="secondary"
-        onPress={() => {
-          setOpened((n) => n + 1)
-          setOpen(true)
-        }}
-      >
-        {REQUEST_TITLE}
-      </Button>
-      <DialogContainer onDismiss={() => setOpen(false)}>
-        {open ? (
-          <RequestAdditionalStageDialog
-            key={opened}
-            programId={programId}
-            region={primaryRegion(environments ?? [], program['x-sim']?.region)}
-          />
-        ) : null}
-      </DialogContainer>
-    </>
+    <OfferedDialogButton
+      label={REQUEST_TITLE}
+      variant="secondary"
+      isLoading={!program}
+      offer={program?.['x-sim']?.requestAdditionalStage}
+      dialog={() => (
+        <RequestAdditionalStageDialog
+          programId={programId}
+          region={primaryRegion(environments ?? [], program?.['x-sim']?.region)}
+        />
+      )}
+    />
   )
 }
