@@ -1,33 +1,28 @@
 /**
- * `npm run api`: the simulated Cloud Manager API on http://127.0.0.1:${API_PORT:-8787}.
+ * `npm run api`: the simulated Cloud Manager API on http://127.0.0.1:${API_PORT:-8787}, without the
+ * console: `pipeline-console serve` with `consoleDir: null` (src/server/serve.ts).
  * Options (environment): SIM_SCENARIO (default demo), SIM_SEED, SIM_SPEED (virtual ms per real
  * ms, default 60), SIM_PAUSED=1 to start with the clock paused.
  */
-import { performance } from 'node:perf_hooks'
-import { DEFAULT_SEED } from '../src/engine/engine.ts'
 import { isScenarioName } from '../src/engine/scenarios/index.ts'
-import { createHandlers } from '../src/sim/http/create-handlers.ts'
-import { DEMO_SPEED, SimRuntime } from '../src/sim/runtime.ts'
-import { createHttpServer } from './http-adapter.ts'
+import { startServe } from '../src/server/serve.ts'
 
-export function startApiServer(options: { port: number; scenario?: string; seed?: number; speed?: number; paused?: boolean }) {
+export async function startApiServer(options: {
+  port: number
+  scenario?: string
+  seed?: number
+  speed?: number
+  paused?: boolean
+}) {
   const scenario = options.scenario ?? 'demo'
   if (!isScenarioName(scenario)) throw new Error(`Unknown scenario "${scenario}".`)
-  const runtime = new SimRuntime({
-    realNow: () => performance.now(),
+  return startServe({
+    consoleDir: null,
+    port: options.port,
     scenario,
-    seed: options.seed ?? DEFAULT_SEED,
-    speed: options.speed ?? DEMO_SPEED,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.speed !== undefined ? { speed: options.speed } : {}),
     paused: options.paused ?? false,
-  })
-  const server = createHttpServer(createHandlers(runtime))
-  return new Promise<{ runtime: SimRuntime; server: typeof server; url: string }>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : options.port
-      resolve({ runtime, server, url: `http://127.0.0.1:${port}` })
-    })
   })
 }
 

@@ -26,12 +26,16 @@ export interface AdvanceUntilWaitingResult {
   clock: SimClock
 }
 
-/** `GET /__sim/status` (browser only). */
+/** `GET /__sim/status`: answered by the browser hosts and by `pipeline-console serve` (not by msw/node in tests). */
 export interface SimStatus {
+  /** The state was loaded from storage (IndexedDB, or the server's state file) rather than created. */
   restored: boolean
+  /** Every change has reached storage (always false for a server without a state file). */
   saved: boolean
-  /** Where the backend runs: one SharedWorker for every tab, or this page alone. */
-  host?: 'shared-worker' | 'page'
+  /** Where the backend runs: one SharedWorker for every tab, this page alone, or `pipeline-console serve`. */
+  host?: 'shared-worker' | 'page' | 'server'
+  /** The server's `--state-file`, as an absolute path. */
+  stateFile?: string
   /** Tabs connected to the shared backend. */
   tabs?: number
   /** Set when saved state cannot be read or written. */

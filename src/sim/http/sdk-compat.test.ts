@@ -5,7 +5,6 @@
  * way it reads Adobe's. The SDK is the reference; where it and the simulator disagree, the
  * simulator is wrong.
  */
-import type { Server } from 'node:http'
 import { createRequire } from 'node:module'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -53,7 +52,7 @@ const { init } = require('@adobe/aio-lib-cloudmanager') as {
 
 const MINUTE = 60_000
 let url = ''
-let server: Server
+let server: Awaited<ReturnType<typeof startApiServer>>
 let sdk: CloudManagerSdk
 let programId = ''
 let pipelineId = ''
@@ -92,12 +91,12 @@ const steps = (e: Json) => (e._embedded as { stepStates: Step[] }).stepStates
 beforeAll(async () => {
   const started = await startApiServer({ port: 0, scenario: 'coupled-pipeline', paused: true })
   url = started.url
-  server = started.server
+  server = started
   sdk = await init('org', 'key', 'admin', url)
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await server.close()
 })
 
 describe('the official Cloud Manager SDK against the simulator', () => {
