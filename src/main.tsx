@@ -1,11 +1,15 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { forgetInBrowserBackend, usesServerBackend } from './sim/backend-mode'
 import { engineWorker, requestedHost } from './sim/host/early-worker'
 
 async function main() {
+  // Served by `pipeline-console serve`: the server is the backend, so none starts here.
+  const server = usesServerBackend()
+  if (server) void forgetInBrowserBackend().catch(() => {})
   // The engine's boot is the longest part of the start: begin it before anything else downloads.
   // If the worker cannot be created here, the simulator falls back to an engine in this tab.
-  if (requestedHost() === 'shared-worker') {
+  if (!server && requestedHost() === 'shared-worker') {
     try {
       engineWorker()
     } catch {
@@ -14,7 +18,7 @@ async function main() {
   }
   // The simulated backend must be answering before the first request is made. The app's code
   // (and, through the router, the current route's) downloads meanwhile; it makes no request on load.
-  const simulator = import('./sim/browser').then(({ startSimulator }) => startSimulator())
+  const simulator = server ? undefined : import('./sim/browser').then(({ startSimulator }) => startSimulator())
   const app = import('./app/app')
   await simulator
   const { App } = await app
