@@ -46,7 +46,7 @@ export interface ServeOptions {
   consoleDir?: string | null
   /** One line at a time, for people (the CLI prints them). */
   log?: (line: string) => void
-  /** How soon a change is on disk at the latest, less one write (default 250 ms). */
+  /** How long the first change of a burst waits before it is written (default 100 ms). */
   saveIntervalMs?: number
 }
 
@@ -153,7 +153,10 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     await saver.save()
     if (saver.problem) throw new Error(saver.problem)
     if (!loaded) log(`Created ${stateFile} from scenario ${options.scenario ?? 'demo'}, seed ${options.seed ?? DEFAULT_SEED}.`)
-    else if (loaded.migratedFrom) log(`Rewrote ${stateFile} as a current state file (it held ${loaded.migratedFrom}).`)
+    else if (loaded.migratedFrom) {
+      const held = loaded.migratedFrom === 'exported-state' ? 'an exported state' : 'a browser snapshot'
+      log(`Rewrote ${stateFile} as a current state file (it held ${held}).`)
+    }
   }
   let savedNow = runtime.engine.now
   const unsubscribe = [runtime.onChange(() => saver?.changed()), runtime.onClockChange(() => saver?.changed())]

@@ -191,8 +191,9 @@ export async function checkWritableFolder(path: string): Promise<void> {
 }
 
 /**
- * Saves after changes, at most `intervalMs` after the first unsaved one: one write at a time,
- * and changes that arrive during a write are saved by the next one.
+ * Saves after changes: the first change of a burst waits `delayMs` (so a burst is one write),
+ * there is one write at a time, and a change made during a write is saved by the next write,
+ * which starts as soon as that one ends. A change is on disk within `delayMs` plus two writes.
  */
 export class StateFileSaver {
   private changes = 0
@@ -202,12 +203,13 @@ export class StateFileSaver {
   private running: Promise<void> | undefined
   /** Set while saving fails (reported by /__sim/status and on stderr); cleared by the next success. */
   problem: string | undefined
+  /** How long the last write took (bench). */
   lastSaveMs = 0
 
   constructor(
     private readonly path: string,
     private readonly snapshot: () => { state: string; clock: ClockSettings },
-    private readonly intervalMs = 250,
+    private readonly delayMs = 100,
     private readonly onProblem: (message: string) => void = () => {},
     /** The file already holds this state exactly (just loaded in the current shape). */
     upToDate = false,
@@ -219,16 +221,21 @@ export class StateFileSaver {
     return this.savedChanges === this.changes && this.running === undefined
   }
 
-  /** Something changed: it will be on disk within about `intervalMs` plus one write. */
+  /** Something changed. */
   changed(): void {
     this.changes++
+    // During a write, the write's end starts the next one.
+    if (!this.running) this.schedule(this.delayMs)
+  }
+
+  private schedule(ms: number): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined
       void this.save()
-    }, this.intervalMs)
+    }, ms)
   }
 
-  /** Saves now (and waits for a write in progress). */
+  /** Saves now, after a write in progress, unless the file is up to date. */
   async save(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
@@ -238,6 +245,7 @@ export class StateFileSaver {
     if (this.savedChanges === this.changes) return
     this.running = this.write().finally(() => {
       this.running = undefined
+      if (this.savedChanges !== this.changes && !this.problem) void this.save()
     })
     await this.running
   }
@@ -256,11 +264,8 @@ export class StateFileSaver {
       const message = `The state could not be saved to ${this.path}: ${(error as Error).message}`
       if (this.problem !== message) this.onProblem(message)
       this.problem = message
-      // Tried again after the next change, or in a while if nothing changes.
-      this.timer ??= setTimeout(() => {
-        this.timer = undefined
-        void this.save()
-      }, 5_000)
+      // Tried again in a while (a full disk, a folder made read-only meanwhile).
+      this.schedule(5_000)
     }
   }
 

@@ -1,0 +1,12 @@
+// @vitest-environment node
+/**
+ * The API fuzz suite (src/testing/api-fuzz.ts) against `pipeline-console serve` over real HTTP:
+ * bad input behaves exactly as in the browser, through node:http and the adapter.
+ */
+import { afterAll } from 'vitest'
+import { fuzzApi } from '../testing/api-fuzz'
+import { startServe } from './serve'
+
+const server = await startServe({ port: 0, consoleDir: null, scenario: 'split-pipelines', seed: 1, paused: true })
+afterAll(() => server.close())
+fuzzApi({ runtime: server.runtime, base: server.url })
