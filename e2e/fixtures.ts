@@ -1,72 +1,44 @@
 /**
- * Playwright fixtures. The simulated backend is reached through the page's service worker (MSW),
- * not from Node, so the simulator is driven through the page: `sim.reset()` loads a scenario,
- * `sim.advance()` moves the clock.
+ * Playwright fixtures, built on the kit this package ships (`pipeline-console/playwright`,
+ * src/playwright): `sim` is the kit's, plus what the journeys need around it. The simulated
+ * backend is reached through the page (its service worker, MSW), not from Node.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, type Page } from '@playwright/test'
 import type { AxeResults } from 'axe-core'
+import { createSim, expect, type Sim as KitSim } from '../src/playwright/index'
+import { callBackend, waitUntilSaved } from '../src/playwright/page-backend'
 
 /** axe-core, put into a page once per document and run there (one round trip a scan). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-async function simFetch<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ path, method, body }) => {
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-      if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`)
-      return (await res.json()) as T
-    },
-    { path, method, body },
-  )
-}
-
-/** Right after a navigation the page's handlers may not answer yet: wait until they do. */
-async function waitForBackend(page: Page): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const res = await fetch('/__sim/clock').catch(() => undefined)
-        return res?.headers.get('Content-Type')?.includes('application/json') ?? false
-      }),
-    )
-    .toBe(true)
-}
-
-export interface Sim {
-  /** Opens the console, loads `scenario` on a paused clock and navigates to `path`. */
+export interface Sim extends Omit<KitSim, 'reset'> {
+  /** The kit's reset (the console opened if the page is blank; the clock paused unless `paused: false`), then opens `path`. */
   reset(scenario: string, options?: { path?: string; seed?: number; paused?: boolean }): Promise<void>
-  advance(ms: number): Promise<void>
   waitUntilSaved(): Promise<void>
+  /** Any backend call, without a role (the /__sim controls). */
   call<T>(path: string, method?: string, body?: unknown): Promise<T>
 }
 
 export const test = base.extend<{ sim: Sim }>({
   sim: async ({ page }, use) => {
-    const sim: Sim = {
+    const kit = createSim(page)
+    const call = <T>(path: string, method = 'GET', body?: unknown) =>
+      callBackend<T>(page, `sim.call(${path})`, method, path, { body })
+    await use({
+      ...kit,
       async reset(scenario, { path = '/programs', seed = 1, paused = true } = {}) {
-        await page.goto('/programs')
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
-        await simFetch(page, '/__sim/reset', 'POST', { scenario, seed })
-        await simFetch(page, '/__sim/clock', 'PUT', { paused })
-        await sim.waitUntilSaved()
+        await kit.reset(scenario, { seed })
+        if (!paused) await call('/__sim/clock', 'PUT', { paused: false })
+        await waitUntilSaved(page, 'sim.reset')
         await page.goto(path)
-        await waitForBackend(page)
+        // Right after a navigation the page's handlers may not answer yet: the kit waits until they do.
+        await call('/__sim/clock')
       },
-      async advance(ms) {
-        await simFetch(page, '/__sim/clock/advance', 'POST', { ms })
-      },
-      async waitUntilSaved() {
-        await expect.poll(async () => (await simFetch<{ saved: boolean }>(page, '/__sim/status')).saved).toBe(true)
-      },
-      call: (path, method, body) => simFetch(page, path, method, body),
-    }
-    await use(sim)
+      waitUntilSaved: () => waitUntilSaved(page, 'sim.waitUntilSaved()'),
+      call,
+    })
   },
 })
 

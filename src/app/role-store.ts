@@ -2,6 +2,7 @@
  * The simulated user's role. The API reads it from the Bearer token, so switching roles is
  * switching tokens; the choice survives reloads through localStorage.
  */
+import { ROLE_CHANGE_EVENT, ROLE_STORAGE_KEY } from '../contract/console-role'
 import type { Role } from '../contract/resources'
 import { ROLE_TOKENS } from '../contract/resources'
 
@@ -13,7 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 }
 
 export const DEFAULT_ROLE: Role = 'deployment-manager'
-const STORAGE_KEY = 'pipeline-console.role'
+const STORAGE_KEY = ROLE_STORAGE_KEY
 
 const isRole = (value: unknown): value is Role => (ROLE_TOKENS as readonly unknown[]).includes(value)
 
@@ -40,6 +41,28 @@ export function createRoleStore(storage: Pick<Storage, 'getItem' | 'setItem'> | 
       return () => listeners.delete(listener)
     },
   }
+}
+
+/**
+ * Lets a test tool switch the role of the running console (see contract/console-role): each
+ * ROLE_CHANGE_EVENT on `target` sets the store and calls `onChange`, as the role switcher does.
+ * A role stored between the store's creation and this subscription is taken up at once.
+ */
+export function followRoleChanges(
+  target: EventTarget,
+  store: RoleStore,
+  onChange: () => void,
+  storage: Pick<Storage, 'getItem'> | undefined = safeLocalStorage(),
+): () => void {
+  const apply = (next: unknown) => {
+    if (!isRole(next) || next === store.get()) return
+    store.set(next)
+    onChange()
+  }
+  const listener = (event: Event) => apply((event as CustomEvent<unknown>).detail)
+  target.addEventListener(ROLE_CHANGE_EVENT, listener)
+  apply(storage?.getItem(STORAGE_KEY))
+  return () => target.removeEventListener(ROLE_CHANGE_EVENT, listener)
 }
 
 function safeLocalStorage(): Storage | undefined {
