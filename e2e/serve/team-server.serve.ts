@@ -12,7 +12,8 @@ const PROGRAM = '1'
 const PIPELINE = 'Production Pipeline'
 const ROLE_KEY = 'pipeline-console.role'
 
-test.describe.configure({ timeout: 120_000 })
+// Two browsers and a server on a shared machine: generous, as the other journeys' 120 s.
+test.describe.configure({ timeout: 180_000 })
 
 /** A browser context for one person, with their role chosen, that counts SharedWorkers created. */
 async function person(browser: Browser, role: string): Promise<{ context: BrowserContext; page: Page }> {

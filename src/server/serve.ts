@@ -198,6 +198,8 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     })
   }).catch((error: unknown) => {
     clearInterval(ticker)
+    for (const stop of unsubscribe) stop()
+    saver?.stop()
     throw error
   })
 
