@@ -3,7 +3,7 @@
  * measured in the same run, and prints one table. Ratios matter; absolute times are noisy.
  *
  *   npm run bench -- --runs 7 --skip-e2e
- *   npm run bench -- --runs 5 --skip-e2e --no-build   (also: --verbose, --skip-live, --skip-activity-page, --activity-runs N, --only-live)
+ *   npm run bench -- --runs 5 --skip-e2e --no-build   (also: --verbose, --skip-live, --skip-activity-page, --activity-runs N, --only-live, --skip-server)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -428,8 +428,46 @@ function e2eBench(): void {
   })
 }
 
+/** The team server (`pipeline-console serve`): scripts/bench-server.ts. */
+async function serverBench(): Promise<void> {
+  const { runServerBench } = await import('./bench-server.ts')
+  const r = await runServerBench((line) => console.log(line))
+  const mb = (bytes: number) => fmt(bytes / 1_048_576, 1)
+  rows.push(
+    {
+      measure: `serve: one state-file save, ${fmt(r.save.largeExecutions)} executions (${mb(r.save.largeBytes)} MB) vs the demo's ${r.save.smallExecutions} (ms, median of ${r.save.runs})`,
+      value: fmt(r.save.largeMs),
+      baseline: fmt(r.save.smallMs, 1),
+      ratio: `${fmt(r.save.largeMs / r.save.smallMs)}×`,
+      target: '',
+    },
+    {
+      measure: `serve: a change reaches ${r.events.streams} open event streams (ms, median / p95 of ${r.events.changes})`,
+      value: `${fmt(r.events.medianMs, 1)} / ${fmt(r.events.p95Ms, 1)}`,
+      baseline: '',
+      ratio: '',
+      target: '≤ 250 median',
+    },
+    {
+      measure: `serve: ${fmt(r.load.sent)} API requests at ${fmt(r.load.ratePerSecond)}/s (ms, p50 / p99; ${r.load.failed} failed)`,
+      value: `${fmt(r.load.p50Ms, 1)} / ${fmt(r.load.p99Ms, 1)}`,
+      baseline: '',
+      ratio: '',
+      target: 'p99 < 50 at 200/s',
+    },
+    {
+      measure: `serve: resident memory with ${fmt(r.memory.largeExecutions)} more executions vs the demo (MB)`,
+      value: fmt(r.memory.largeRssMb),
+      baseline: fmt(r.memory.demoRssMb),
+      ratio: `${fmt(r.memory.largeRssMb / r.memory.demoRssMb, 1)}×`,
+      target: '',
+    },
+  )
+}
+
 const onlyLive = flag('only-live') // just the live-update and Activity page measures, on an existing dist
 if (!onlyLive) await engineBench()
+if (!onlyLive && !flag('skip-server')) await serverBench()
 if (!flag('skip-pages') && !onlyLive) await pageBench()
 if (!flag('skip-pages') && !flag('skip-live')) await liveBench()
 if (!flag('skip-e2e') && !onlyLive) e2eBench()

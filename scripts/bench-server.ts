@@ -1,0 +1,301 @@
+/**
+ * The team server's scale (`npm run bench`, or alone: `npx tsx scripts/bench-server.ts`), on
+ * loopback, with `pipeline-console serve` in its own process as people would run it:
+ * - one state-file save (export + atomic write) with 100,000 executions more than the demo, against the demo;
+ * - a change reaching 50 open event streams (median and p95 ms; target ≤ 250 ms median);
+ * - 200 API requests a second for 10 s, sent on schedule whatever the answers' pace (p50, p99;
+ *   target p99 < 50 ms);
+ * - the server's resident memory with the demo, then with 100,000 more executions.
+ * Every loop is bounded; nothing listens beyond 127.0.0.1.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Engine } from '../src/engine/engine.ts'
+import { seedHistory } from '../src/engine/executions.ts'
+import { runCli } from '../src/server/cli.ts'
+import { stateFileText, writeFileAtomic } from '../src/server/state-file.ts'
+
+export interface ServerBenchResult {
+  save: {
+    largeExecutions: number
+    largeMs: number
+    largeBytes: number
+    smallExecutions: number
+    smallMs: number
+    smallBytes: number
+    runs: number
+  }
+  events: { streams: number; changes: number; medianMs: number; p95Ms: number }
+  load: { ratePerSecond: number; seconds: number; sent: number; failed: number; p50Ms: number; p99Ms: number }
+  /** `savedAfterMs`: from the 100,000 executions' arrival until the state file held them. */
+  memory: { demoRssMb: number; largeRssMb: number; largeExecutions: number; savedAfterMs: number }
+}
+
+const LARGE = 100_000
+const STREAMS = 50
+const CHANGES = 21
+const RATE = 200
+const LOAD_SECONDS = 10
+const ADMIN = { Authorization: 'Bearer admin', 'Content-Type': 'application/json' }
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
+const quantile = (xs: number[], q: number) => {
+  const s = sorted(xs)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? Number.NaN
+}
+const median = (xs: number[]) => quantile(xs, 0.5)
+
+/** One save as the server does it, timed (median of `runs`): export the state, write it atomically. */
+async function saveCost(extra: number, dir: string, runs: number): Promise<{ ms: number; bytes: number; executions: number }> {
+  // The demo, plus `extra` executions from the same generator as POST /__sim/seed-history.
+  const engine = Engine.create('demo', 1)
+  if (extra > 0) engine.mutate(() => seedHistory(engine.ctx, engine.state.programs[0]!.id, extra))
+  const file = join(dir, `save-${extra}.json`)
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    await writeFileAtomic(file, stateFileText(engine.exportState(), { speed: 60, paused: false }))
+    times.push(performance.now() - t0)
+  }
+  return { ms: median(times), bytes: statSync(file).size, executions: engine.state.executions.length }
+}
+
+interface Child {
+  url: string
+  process: ChildProcess
+  rssMb: () => number
+  stop: () => Promise<void>
+}
+
+/** `pipeline-console serve` in a process of its own (this file, run with --serve). */
+async function startChild(stateFile: string): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)),
+      fileURLToPath(import.meta.url),
+      '--serve',
+      'serve',
+      '--port',
+      '0',
+      '--scenario',
+      'demo',
+      // Changes come from the bench alone, so the server is idle between them.
+      '--paused',
+      '--state-file',
+      stateFile,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const found = /listening on (http:\/\/\S+)/.exec(out)?.[1]
+      if (found) {
+        clearTimeout(timer)
+        resolve(found)
+      }
+    })
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code}`)))
+  })
+  return {
+    url,
+    process: child,
+    rssMb: () => {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
+      return kb ? Number(kb) / 1024 : Number.NaN
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+/** Opens an event stream and calls `onRevision` for every revision that arrives. */
+function openStream(url: string, onRevision: (revision: number) => void): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}/__sim/events`, (res) => {
+      res.setEncoding('utf8')
+      let buffer = ''
+      res.on('data', (chunk: string) => {
+        buffer += chunk
+        let end = buffer.indexOf('\n\n')
+        while (end >= 0) {
+          const match = /data: \{"revision":(\d+)\}/.exec(buffer.slice(0, end))
+          if (match) onRevision(Number(match[1]))
+          buffer = buffer.slice(end + 2)
+          end = buffer.indexOf('\n\n')
+        }
+      })
+      res.on('error', () => {})
+      resolve(() => req.destroy())
+    })
+    req.on('error', (error) => (req.destroyed ? undefined : reject(error)))
+    req.end()
+  })
+}
+
+async function eventFanOut(url: string): Promise<ServerBenchResult['events']> {
+  const latest = new Array<number>(STREAMS).fill(-1)
+  let waiting: { revision: number; done: () => void } | undefined
+  const closers = await Promise.all(
+    latest.map((_, i) =>
+      openStream(url, (revision) => {
+        latest[i] = Math.max(latest[i] ?? -1, revision)
+        if (waiting && latest.every((r) => r >= waiting!.revision)) waiting.done()
+      }),
+    ),
+  )
+  const pipelines = (await (await fetch(`${url}/api/program/1/pipelines`, { headers: ADMIN })).json()) as {
+    _embedded: { pipelines: { id: string }[] }
+  }
+  const favorite = `${url}/api/program/1/pipeline/${pipelines._embedded.pipelines[0]!.id}/favorite`
+  const times: number[] = []
+  try {
+    for (let i = 0; i < CHANGES; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      const t0 = performance.now()
+      const answer = await fetch(favorite, { method: i % 2 ? 'DELETE' : 'PUT', headers: ADMIN })
+      // The change's revision: the first one above what every stream has seen.
+      const target = Math.max(...latest) + 1
+      const reached = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('a change did not reach all streams in 10 s')), 10_000)
+        waiting = {
+          revision: target,
+          done: () => {
+            clearTimeout(timer)
+            resolve()
+          },
+        }
+        if (latest.every((r) => r >= target)) waiting.done()
+      })
+      if (answer.status >= 300) throw new Error(`the favourite toggle answered ${answer.status}`)
+      await reached
+      times.push(performance.now() - t0)
+    }
+  } finally {
+    for (const close of closers) close()
+  }
+  return { streams: STREAMS, changes: CHANGES, medianMs: median(times), p95Ms: quantile(times, 0.95) }
+}
+
+/** Requests sent every 1000/RATE ms on schedule (an open loop), a mix of what the console reads. */
+async function sustainedLoad(url: string): Promise<ServerBenchResult['load']> {
+  const paths = [
+    '/api/programs',
+    '/api/program/1/pipelines',
+    '/api/program/1/executions?limit=20',
+    '/api/program/1/environments',
+    '/__sim/clock',
+  ]
+  const latencies: number[] = []
+  let failed = 0
+  const total = RATE * LOAD_SECONDS
+  const pending: Promise<void>[] = []
+  const start = performance.now()
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+    const t0 = performance.now()
+    pending.push(
+      fetch(`${url}${paths[i % paths.length]}`, { headers: ADMIN })
+        .then(async (res) => {
+          await res.arrayBuffer()
+          if (!res.ok) failed++
+          latencies.push(performance.now() - t0)
+        })
+        .catch(() => {
+          failed++
+        }),
+    )
+  }
+  await Promise.all(pending)
+  const seconds = (performance.now() - start) / 1000
+  return {
+    ratePerSecond: total / seconds,
+    seconds,
+    sent: total,
+    failed,
+    p50Ms: quantile(latencies, 0.5),
+    p99Ms: quantile(latencies, 0.99),
+  }
+}
+
+export async function runServerBench(logLine: (line: string) => void = () => {}): Promise<ServerBenchResult> {
+  const began = performance.now()
+  const log = (line: string) => logLine(`${((performance.now() - began) / 1000).toFixed(1)} s ${line}`)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-server-'))
+  try {
+    log('server bench: save cost')
+    const small = await saveCost(0, dir, 5)
+    const large = await saveCost(LARGE, dir, 3)
+    log(`  save: ${JSON.stringify({ small, large })}`)
+    const child = await startChild(join(dir, 'team.json'))
+    try {
+      log('server bench: 50 event streams')
+      const events = await eventFanOut(child.url)
+      log(`  ${JSON.stringify(events)}`)
+      log('server bench: 200 requests a second')
+      const load = await sustainedLoad(child.url)
+      log(`  ${JSON.stringify(load)}`)
+      const demoRssMb = child.rssMb()
+      log('server bench: 100,000 executions')
+      const seeded = await fetch(`${child.url}/__sim/seed-history`, {
+        method: 'POST',
+        headers: ADMIN,
+        body: JSON.stringify({ programId: '1', count: LARGE }),
+      })
+      if (seeded.status !== 201) throw new Error(`seed-history answered ${seeded.status}`)
+      const seededAt = performance.now()
+      // Wait for the state file to hold it, then read the memory. (A save of this size keeps the
+      // server busy for a while, so a kept-alive connection may be dropped: asked again.)
+      for (let i = 0; i < 1_200; i++) {
+        const status = (await fetch(`${child.url}/__sim/status`)
+          .then((r) => r.json())
+          .catch(() => ({ saved: false }))) as { saved: boolean }
+        if (status.saved) break
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      const largeRssMb = child.rssMb()
+      const savedAfterMs = performance.now() - seededAt
+      log(`  memory: ${JSON.stringify({ demoRssMb, largeRssMb, savedAfterMs })}`)
+      return {
+        save: {
+          largeExecutions: large.executions,
+          largeMs: large.ms,
+          largeBytes: large.bytes,
+          smallExecutions: small.executions,
+          smallMs: small.ms,
+          smallBytes: small.bytes,
+          runs: 3,
+        },
+        events,
+        load,
+        memory: { demoRssMb, largeRssMb, largeExecutions: LARGE, savedAfterMs },
+      }
+    } finally {
+      await child.stop()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const self = import.meta.url === pathToFileURL(process.argv[1] ?? '').href
+if (self && process.argv[2] === '--serve') {
+  // The child: the server itself, API only.
+  process.exitCode = await runCli(process.argv.slice(3), process.env, { consoleDir: null })
+} else if (self) {
+  const r = await runServerBench((line) => console.log(line))
+  console.log(JSON.stringify(r, null, 2))
+}
