@@ -115,12 +115,7 @@ async function writeFirstStateFile(file: string): Promise<string[]> {
 }
 
 /** Keeps every pipeline busy: starts each one again whenever it is idle. */
-async function drive(
-  url: string,
-  pipelines: string[],
-  seen: Map<string, number>,
-  until: () => boolean,
-): Promise<void> {
+async function drive(url: string, pipelines: string[], seen: Map<string, number>, until: () => boolean): Promise<void> {
   while (!until()) {
     try {
       await Promise.all(pipelines.map((href) => fetch(`${url}${href}/execution`, { method: 'PUT', headers: ROLE })))
