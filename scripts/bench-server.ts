@@ -77,7 +77,9 @@ async function startChild(stateFile: string): Promise<Child> {
   const child = spawn(
     process.execPath,
     [
-      fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)),
+      // tsx as a loader in the server's own process (its CLI would run a second one), so its memory is the server's.
+      '--import',
+      'tsx',
       fileURLToPath(import.meta.url),
       '--serve',
       'serve',
@@ -145,7 +147,7 @@ function openStream(url: string, onRevision: (revision: number) => void): Promis
 }
 
 async function eventFanOut(url: string): Promise<ServerBenchResult['events']> {
-  const latest = new Array<number>(STREAMS).fill(-1)
+  const latest = Array.from({ length: STREAMS }, () => -1)
   let waiting: { revision: number; done: () => void } | undefined
   const closers = await Promise.all(
     latest.map((_, i) =>
