@@ -29,7 +29,13 @@ export interface Program {
   region: string
   createdAt: number
   updatedAt: number
+  /** [AMS] Emergency Mode enabled (by a CSE); never set on Cloud Service programs. */
+  emergencyModeEnabled?: boolean
+  /** Licensed solutions; AMS performance tests run per solution (Sites: loadTest, Assets: assetsTest). */
+  solutions?: Solution[]
 }
+
+export type Solution = 'sites' | 'assets' | 'forms' | 'screens'
 
 export const ENVIRONMENT_TYPES = ['dev', 'stage', 'prod', 'rde', 'preprod'] as const
 export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number]

@@ -172,6 +172,7 @@ export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Exec
     'x-sim': {
       pipelineName: pipeline?.name ?? '',
       category: e.category,
+      flavour: ctx.findProgram(e.programId)?.type === 'aem_managed_services' ? 'ams' : 'cs',
       ...(e.sourceExecutionId ? { sourceExecutionId: e.sourceExecutionId } : {}),
       ...(e.builtByExecutionId ? { builtByExecutionId: e.builtByExecutionId } : {}),
       ...(e.validatedByExecutionId ? { validatedByExecutionId: e.validatedByExecutionId } : {}),

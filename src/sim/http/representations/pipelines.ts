@@ -52,6 +52,7 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       ...(p.currentExecutionId ? { currentExecutionId: p.currentExecutionId } : {}),
       ...(lastExecutionId ? { lastExecutionId } : {}),
       blocked: blockedBy(verdicts),
+      runModes: ['NORMAL'],
     },
     _links: links([
       ['self', paths.pipeline(p.programId, p.id)],
