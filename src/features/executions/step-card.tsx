@@ -10,6 +10,7 @@ import { formatDateTime } from '../../components/format-date'
 import { DownloadLog } from './download-log'
 import { formatDelta, formatDuration, isProdDeploy, isStepDone, stepDescription, stepResult, type Tone } from './execution-labels'
 import { AuditScores, MetricsTable } from './metrics-table'
+import { MetricGateActions } from './review-summary-dialog'
 import { RollingDeploy } from './rolling-deploy'
 import { ApprovalGate, MetricsGate, ScheduleGate } from './step-gates'
 
@@ -43,6 +44,7 @@ function StepMetrics({ step, previousAudit }: { step: StepState; previousAudit: 
   return (
     <>
       <MetricsTable metrics={list} label={step['x-sim'].label} />
+      <MetricGateActions step={step} metrics={list} />
       {step.status === 'WAITING' ? <MetricsGate step={step} metrics={list} /> : null}
     </>
   )
