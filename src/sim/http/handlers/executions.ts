@@ -5,6 +5,8 @@
 import { http, HttpResponse } from 'msw'
 import { z } from 'zod'
 import type { Redirect } from '../../../contract/executions'
+import type { ExperienceAuditResults } from '../../../contract/experience-audit'
+import { auditPages, slowestPages } from '../../../engine/audit-pages'
 import { DomainError, invalid, notFound } from '../../../engine/errors'
 import {
   type AdvanceDecision,
@@ -133,7 +135,17 @@ function artifactContent(engine: Engine, e: Execution, step: StepState, artifact
   if (!artifact) throw notFound('Artifact', artifactId)
   if (artifact.type === 'LOG_FILE') return { body: stepLog(engine.ctx, e, step) ?? '', type: 'text/plain; charset=utf-8' }
   if (artifact.type === 'SCAN_ISSUES') return { body: scanIssuesCsv(step), type: 'text/csv; charset=utf-8' }
-  return { body: JSON.stringify({ metrics: step.metrics ?? [] }, null, 2), type: 'application/json' }
+  return { body: JSON.stringify(experienceAuditResults(engine, e, step), null, 2), type: 'application/json' }
+}
+
+function experienceAuditResults(engine: Engine, e: Execution, step: StepState): ExperienceAuditResults {
+  const pipeline = engine.ctx.findPipeline(e.pipelineId)
+  const pages = pipeline ? auditPages(engine.ctx, pipeline, e, step) : []
+  return {
+    metrics: step.metrics ?? [],
+    pages,
+    slowestPages: { mobile: slowestPages(pages, 'mobile'), desktop: slowestPages(pages, 'desktop') },
+  }
 }
 
 /**

@@ -132,6 +132,8 @@ export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: St
       ['self', self],
       [REL.stepLogs, `${self}/logs`, hasLog(s)],
       [REL.stepMetrics, `${self}/metrics`, hasMetrics(s)],
+      // (sim) Where the step's files are listed (the Swagger path …/step/{stepId}/artifacts).
+      [REL.stepArtifacts, `${self}/artifacts`, ARTIFACT_KINDS.some((k) => k.when(s))],
       [REL.advance, `${self}/advance`, advance],
       [REL.cancel, `${self}/cancel`, cancel],
       [REL.reExecute, `${paths.execution(e.programId, e.pipelineId)}?stepId=${s.stepId}`, reExecute],
