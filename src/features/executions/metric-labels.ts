@@ -48,3 +48,10 @@ export function byTier(metrics: readonly Metric[]): Metric[] {
     .sort((a, b) => rank(a.m) - rank(b.m) || outcome(a.m) - outcome(b.m) || a.i - b.i)
     .map(({ m }) => m)
 }
+
+/** A score's change (spec §D.6): "+3 (improved)", "−4 (regressed)", "No Change", or "N/A" without a previous score. */
+export function formatScoreChange(change: number | null | undefined): string {
+  if (change === null || change === undefined || !Number.isFinite(change)) return 'N/A'
+  if (change === 0) return 'No Change'
+  return `${change > 0 ? '+' : '−'}${Math.abs(change)} (${change > 0 ? 'improved' : 'regressed'})`
+}

@@ -1,7 +1,7 @@
 import { StatusLight } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { Metric } from '../../contract/executions'
-import { expectedText, metricName, SEVERITY_TIERS } from './metric-labels'
+import { expectedText, formatScoreChange, metricName, SEVERITY_TIERS } from './metric-labels'
 
 const cell = style({ textAlign: 'start', paddingY: 4, paddingEnd: 16, font: 'body-sm' })
 
@@ -61,11 +61,7 @@ export function AuditScores({ metrics, previous }: { metrics: Metric[]; previous
       <tbody>
         {shown.map((m) => {
           const before = previous?.find((p) => p.kpi === m.kpi)
-          const delta = before ? Number(m.actualValue) - Number(before.actualValue) : undefined
-          let change = 'N/A'
-          if (delta !== undefined && Number.isFinite(delta))
-            change =
-              delta === 0 ? 'No Change' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} (${delta > 0 ? 'improved' : 'regressed'})`
+          const change = formatScoreChange(before ? Number(m.actualValue) - Number(before.actualValue) : undefined)
           return (
             <tr key={m.id}>
               <td className={cell}>{metricName(m.kpi)}</td>

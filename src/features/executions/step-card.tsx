@@ -12,6 +12,7 @@ import { formatDelta, formatDuration, isProdDeploy, isStepDone, stepDescription,
 import { AuditScores, MetricsTable } from './metrics-table'
 import { MetricGateActions } from './review-summary-dialog'
 import { RollingDeploy } from './rolling-deploy'
+import { SlowestPagesDialog } from './slowest-pages-dialog'
 import { ApprovalGate, MetricsGate, ScheduleGate } from './step-gates'
 
 export interface DurationEstimate {
@@ -40,7 +41,17 @@ function StepMetrics({ step, previousAudit }: { step: StepState; previousAudit: 
   const metrics = useQuery(executionQueries.metrics(step))
   const list = metrics.data ?? []
   if (list.length === 0) return null
-  if (step.action === 'contentAudit') return <AuditScores metrics={list} previous={previousAudit} />
+  if (step.action === 'contentAudit')
+    return (
+      <>
+        <AuditScores metrics={list} previous={previousAudit} />
+        {hasLink(step, REL.stepArtifacts) ? (
+          <div>
+            <SlowestPagesDialog step={step} />
+          </div>
+        ) : null}
+      </>
+    )
   return (
     <>
       <MetricsTable metrics={list} label={step['x-sim'].label} />
