@@ -309,4 +309,6 @@ export const AMS_KPI_NAMES: Readonly<Record<string, string>> = {
   disk_bandwidth_util: 'Disk Bandwidth Utilization',
   network_bandwidth_util: 'Network Bandwidth Utilization',
   requests_per_minute: 'Requests Per Minute',
+  assets_uploaded_per_minute: 'Assets Uploaded Per Minute',
+  assets_processing_time_95: '95th Percentile Processing Time',
 }

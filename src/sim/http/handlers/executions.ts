@@ -55,10 +55,12 @@ const scheduleBody = z.union([
   z.looseObject({ type: z.literal('IMMEDIATE') }),
   z.looseObject({ type: z.literal('SCHEDULED'), schedule: z.iso.datetime({ offset: true }) }),
 ])
+const startBody = z.looseObject({ start: z.boolean() })
 const cancelBody = z.union([
   z.looseObject({ override: z.literal(false) }),
   z.looseObject({ approved: z.literal(false) }),
   z.looseObject({ cancel: z.literal(true) }),
+  z.looseObject({ start: z.literal(false) }),
 ])
 
 function isObject(body: unknown): body is Record<string, unknown> {
@@ -82,8 +84,12 @@ export function advanceDecision(body: unknown): AdvanceDecision {
     if (parsed.type === 'IMMEDIATE') return { kind: 'schedule' }
     return { kind: 'schedule', at: Date.parse(parsed.schedule as string) }
   }
+  if ('start' in body) {
+    if (!parseBody(startBody, body).start) throw invalid('Reject CSE Support through the cancel link with {"start": false}.')
+    return { kind: 'start' }
+  }
   throw invalid(
-    'Send {"metrics": [...]} to override, {"approved": true} to approve, or {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule.',
+    'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, or {"start": true} to start CSE Support.',
   )
 }
 
@@ -92,6 +98,7 @@ export function cancelDecision(body: unknown): CancelDecision {
   parseBody(cancelBody, body)
   if (body.override === false) return { kind: 'reject-metrics' }
   if (body.approved === false) return { kind: 'reject-approval' }
+  if (body.start === false) return { kind: 'reject-managed' }
   return { kind: 'cancel' }
 }
 

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw'
-import type { Pipeline, PipelineConfig } from '../../../engine/model'
+import type { Pipeline } from '../../../engine/model'
+import type { PipelineInput } from '../../../engine/pipelines'
 import type { SimRuntime } from '../../runtime'
 import { parseBody, pipelineCreateBody, pipelinePatchBody } from '../bodies'
 import { paths } from '../representations/links'
@@ -10,9 +11,18 @@ type P = { programId: string }
 type PL = P & { pipelineId: string }
 
 /** Maps the public phase-level patch (what the Cloud Manager SDK sends) onto the configuration it changes. */
-function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineConfig> {
-  const { phases, ...settings } = body
-  const patch = { ...settings } as Partial<PipelineConfig>
+/** The spec §H.5 body may name `canary: false`; canary deployments are not modelled. */
+function withoutCanary<T extends { canary?: false }>(options: T): Omit<T, 'canary'> {
+  const { canary: _canary, ...rest } = options
+  return rest
+}
+
+function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineInput> {
+  const { phases, productionOptions, ...settings } = body
+  const patch: Partial<PipelineInput> = {
+    ...settings,
+    ...(productionOptions ? { productionOptions: withoutCanary(productionOptions) } : {}),
+  }
   const environmentIds = [...current.environmentIds]
   for (const phase of phases ?? []) {
     if (phase.type === 'BUILD' || phase.name?.startsWith('BUILD')) {
@@ -52,9 +62,11 @@ export function pipelineHandlers(runtime: SimRuntime) {
       apiRoute<P>(runtime, 'createPipeline', async ({ engine, actor, params, request }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(pipelineCreateBody, read.body)
-        const { dispatcherPaths: _ignored, ...input } = body
-        const created = engine.createPipeline(actor, params.programId, input as Parameters<typeof engine.createPipeline>[2])
+        const { productionOptions, ...input } = parseBody(pipelineCreateBody, read.body)
+        const created = engine.createPipeline(actor, params.programId, {
+          ...input,
+          ...(productionOptions ? { productionOptions: withoutCanary(productionOptions) } : {}),
+        })
         return HttpResponse.json(pipeline(engine, actor, created), {
           status: 201,
           headers: { Location: paths.pipeline(params.programId, created.id) },
