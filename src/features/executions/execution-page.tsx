@@ -9,7 +9,7 @@ import type { ReactNode } from 'react'
 import { hasLink } from '../../api/hal'
 import { executionMutations, executionQueries } from '../../api/resources/executions'
 import { pipelineQueries } from '../../api/resources/pipelines'
-import type { Execution, Metric, StepState } from '../../contract/executions'
+import type { Execution, Metric, StepAction, StepState } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import { ErrorState } from '../../components/error-state'
 import { formatDateTime } from '../../components/format-date'
@@ -251,6 +251,22 @@ function Timeline({
   )
 }
 
+const SKIPPED_WORDS: Partial<Record<StepAction, string>> = {
+  securityTest: 'Security Testing',
+  loadTest: 'Performance Testing',
+  assetsTest: 'Assets performance testing',
+  reportPerformanceTest: 'the performance test report',
+  contentAudit: 'Experience Audit',
+}
+
+/** What an emergency run left out (spec §D.3 #9): security, performance and experience audit steps. */
+function emergencyText(skipped: readonly StepAction[]): string {
+  const names = [...new Set(skipped.map((a) => SKIPPED_WORDS[a] ?? a))]
+  return names.length > 0
+    ? `This run skipped ${names.join(', ')}. Approvals still apply.`
+    : 'This run skips security tests and performance tests. Approvals still apply.'
+}
+
 function Header({ execution, nonProdKind }: { execution: Execution; nonProdKind?: 'codeQuality' | 'deployment' | undefined }) {
   const sim = execution['x-sim']
   const status = executionStatusView(execution.status)
@@ -298,6 +314,12 @@ function Header({ execution, nonProdKind }: { execution: Execution; nonProdKind?
         <InlineAlert variant="neutral">
           <Heading>Execution cancelled</Heading>
           <Content>{sim.failureReason}</Content>
+        </InlineAlert>
+      ) : null}
+      {execution.pipelineExecutionMode === 'EMERGENCY' ? (
+        <InlineAlert variant="notice">
+          <Heading>Emergency Mode</Heading>
+          <Content>{emergencyText(sim.skippedActions ?? [])}</Content>
         </InlineAlert>
       ) : null}
       {sim.rollbackRisk ? (
