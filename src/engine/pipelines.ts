@@ -457,13 +457,6 @@ export function updatePipeline(
   patch: Partial<PipelineInput>,
 ): Pipeline {
   const pipeline = ctx.pipeline(programId, pipelineId)
-  enforce(canEditPipeline(actor, pipeline))
-  const fixed: FieldError[] = FIXED_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== pipeline[f]).map((f) => ({
-    field: f,
-    message: 'The kind of a pipeline cannot change after it is created.',
-    invalidValue: patch[f],
-  }))
-  if (fixed.length > 0) throw invalid('The pipeline configuration is not valid.', fixed)
   const flavour = flavourOf(ctx, programId)
   const current = configOf(pipeline)
   const config = normaliseCategory(
@@ -479,7 +472,15 @@ export function updatePipeline(
       flavour,
     ),
   )
+  // On AMS the approval and CSE settings name their own permission (spec §G.2), so it is checked first.
   if (flavour === 'ams') enforceAmsEditPermissions(actor, current, config)
+  enforce(canEditPipeline(actor, pipeline))
+  const fixed: FieldError[] = FIXED_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== pipeline[f]).map((f) => ({
+    field: f,
+    message: 'The kind of a pipeline cannot change after it is created.',
+    invalidValue: patch[f],
+  }))
+  if (fixed.length > 0) throw invalid('The pipeline configuration is not valid.', fixed)
   const errors = validateConfig(ctx, programId, config, pipeline)
   if (errors.length > 0) throw invalid('The pipeline configuration is not valid.', errors)
   const phases = derivePhases(ctx, programId, config, pipeline.phases)
@@ -487,10 +488,6 @@ export function updatePipeline(
   ctx.touch()
   return pipeline
 }
-
-/** Settings whose change needs a permission beyond Pipeline Edit on AMS (spec §C.7, §G.2). */
-export const APPROVAL_SETTINGS = ['productionOptions.goLiveApproval', 'approveAfterStageDeployment'] as const
-export const MANAGED_SETTINGS = ['productionOptions.cseOversight'] as const
 
 /** Pipeline Modify Approval / Pipeline Modify Managed Deployment: checked only when those settings change. */
 function enforceAmsEditPermissions(actor: Actor, before: PipelineConfig, after: PipelineConfig): void {
