@@ -157,6 +157,15 @@ export interface StepState extends HalResource {
   }
 }
 
+/** (sim) A production only execution that took a stage-only build; `href` is the execution. */
+export interface Promotion {
+  executionId: string
+  pipelineId: string
+  status: ExecutionStatus
+  createdAt: string
+  href: string
+}
+
 export interface RollbackRisk {
   message: string
   productionArtifactsVersion: string
@@ -198,6 +207,8 @@ export interface Execution extends HalResource {
     rollbackRisk?: RollbackRisk
     /** Stage-only executions: whether Promote Build may run from here, and if not, why. */
     canPromote?: { allowed: boolean; reason?: string; prodOnlyPipelineId?: string; rollbackRisk?: RollbackRisk }
+    /** Stage-only executions: the production only executions Promote Build started from it, newest first. */
+    promotions?: Promotion[]
   }
 }
 

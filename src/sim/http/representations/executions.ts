@@ -9,6 +9,7 @@ import type {
   Execution,
   ExecutionList,
   PromotableExecutionList,
+  Promotion,
   StepDetails,
   StepState,
 } from '../../../contract/executions'
@@ -35,6 +36,7 @@ import {
   stepLabel,
   waitingFor,
 } from '../../../engine/executions'
+import { promotionsOf } from '../../../engine/executions/promotions'
 import { type Flavour, flavourOf } from '../../../engine/flavour'
 import type { Actor, Execution as ExecutionModel, StepAction, StepState as StepModel } from '../../../engine/model'
 import { iso, isoRequired } from '../route'
@@ -174,6 +176,14 @@ function skippedActions(engine: Engine, e: ExecutionModel): StepAction[] {
   return actions.filter((a) => EMERGENCY_SKIPPED.has(a) && !e.steps.some((s) => s.action === a))
 }
 
+const promotionOf = (p: ExecutionModel): Promotion => ({
+  executionId: p.id,
+  pipelineId: p.pipelineId,
+  status: p.status,
+  createdAt: isoRequired(p.createdAt),
+  href: paths.executionById(p.programId, p.pipelineId, p.id),
+})
+
 export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Execution {
   const ctx = engine.ctx
   const flavour = flavourOf(ctx, e.programId)
@@ -219,6 +229,7 @@ export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Exec
       ...(e.failureReason ? { failureReason: e.failureReason } : {}),
       ...(risk ? { rollbackRisk: risk } : {}),
       ...(canPromoteInfo ? { canPromote: canPromoteInfo } : {}),
+      ...(e.category === 'stageOnly' ? { promotions: promotionsOf(ctx, e).map(promotionOf) } : {}),
     },
     _links: links([
       ['self', paths.executionById(e.programId, e.pipelineId, e.id)],
