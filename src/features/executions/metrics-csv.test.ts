@@ -48,9 +48,9 @@ test('the CSV lists every metric most severe first, failures first within a tier
   )
 })
 
-test('kpis without a product name are put into words (security and performance gates)', () => {
+test('kpis without a product name are put into words; named ones keep their name', () => {
   const csv = metricsCsv([
-    metric({ kpi: 'sling_get_servlet', severity: 'critical', actualValue: 'true', expectedValue: 'true' }),
+    metric({ kpi: 'custom_gate-check', severity: 'critical', actualValue: 'true', expectedValue: 'true' }),
     metric({
       kpi: 'peak_resp_time',
       severity: 'important',
@@ -61,8 +61,8 @@ test('kpis without a product name are put into words (security and performance g
     }),
   ])
   expect(csv.split('\r\n').slice(1, 3)).toEqual([
-    'Sling Get Servlet,sling_get_servlet,Critical,EQ,true,true,Passed',
-    'Peak Resp Time,peak_resp_time,Important,LT,18,21,Failed',
+    'Custom Gate Check,custom_gate-check,Critical,EQ,true,true,Passed',
+    'Peak Response Time,peak_resp_time,Important,LT,18,21,Failed',
   ])
 })
 
