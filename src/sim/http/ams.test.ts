@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Execution, StepState } from '../../contract/executions'
 import type { Problem } from '../../contract/problem'
 import { REL } from '../../contract/rels'
-import type { Pipeline, PipelineCreate, Program } from '../../contract/resources'
+import type { Pipeline, Program } from '../../contract/resources'
 import { serveTestBackend } from '../../testing/serve-test-backend'
 
 const backend = serveTestBackend('ams-program')
@@ -43,7 +43,7 @@ async function ids() {
   return { program: p, stage: env('stage'), prod: env('prod'), dev: env('dev'), repo: repos._embedded.repositories[0]!.id }
 }
 
-async function createProduction(extra: Partial<PipelineCreate> = {}): Promise<Pipeline> {
+async function createProduction(extra: Record<string, unknown> = {}): Promise<Pipeline> {
   const { program: p, stage, prod, repo } = await ids()
   return body<Pipeline>(
     await call(
@@ -197,6 +197,60 @@ describe('AMS pipeline options', () => {
     expect(updated['x-sim'].readOnlySettings).toEqual({})
     const asPm = await body<Pipeline>(await call('GET', href(p, 'self')!, undefined, 'program-manager'), 200)
     expect(Object.keys(asPm['x-sim'].readOnlySettings ?? {}).sort()).toEqual(['approval', 'cseOversight'])
+  })
+
+  it('PATCH with public phases and step options (Swagger PipelineStepUpdate) changes dispatcher paths, the CSE and test weights', async () => {
+    const p = await createProduction()
+    const updated = await body<Pipeline>(
+      await call(
+        'PATCH',
+        href(p, 'self')!,
+        {
+          phases: [
+            {
+              name: 'DEPLOY_2',
+              type: 'DEPLOY',
+              steps: [
+                { name: 'managed', options: { cse: 'ANY_CSE' } },
+                { name: 'deploy', options: { dispatcherCacheFlushPaths: ['/content/new'], skipDetachingDispatchers: true } },
+              ],
+            },
+            {
+              name: 'DEPLOY_1',
+              type: 'DEPLOY',
+              steps: [
+                { name: 'loadTest', options: { popularPagesWeight: 100, newPagesWeight: 0 } },
+                { name: 'assetsTest', options: { imageAssetsWeight: 20, pdfAssetsWeight: 80 } },
+              ],
+            },
+          ],
+        },
+        'deployment-manager',
+      ),
+      200,
+    )
+    expect(updated['x-sim']).toMatchObject({
+      productionOptions: { cseOversight: 'ANY_CSE' },
+      skipDetachingDispatchers: true,
+      dispatcherPaths: {
+        stage: [{ path: '/content/site', type: 'INVALIDATE' }],
+        prod: [
+          { path: '/content/new', type: 'FLUSH' },
+          { path: '/content/site', type: 'INVALIDATE' },
+        ],
+      },
+      stageTesting: { sitesPageSets: ['POPULAR'], assetsSplit: { images: 20, pdfs: 80 } },
+    })
+    const bad = await body<Problem>(
+      await call(
+        'PATCH',
+        href(p, 'self')!,
+        { phases: [{ name: 'DEPLOY_1', type: 'DEPLOY', steps: [{ name: 'assetsTest', options: { imageAssetsWeight: 50 } }] }] },
+        'deployment-manager',
+      ),
+      400,
+    )
+    expect(Object.keys(bad.errors as object)).toEqual(['patchPipeline.stageTesting.assetsSplit'])
   })
 
   it('a stage-only AMS pipeline On Git Changes is refused (pre-production pipelines are manual only)', async () => {

@@ -64,6 +64,19 @@ export const pipelineCreateBody = z.strictObject({
   ...settings,
 })
 
+/** Swagger `PipelineStepUpdateOptions` / `PipelineStepOptions`: the AMS step options a phase patch may carry. */
+const stepOptions = z.strictObject({
+  skipDetachingDispatchers: z.boolean().optional(),
+  dispatcherCacheInvalidationPaths: z.array(z.string().max(2048)).max(1000).optional(),
+  dispatcherCacheFlushPaths: z.array(z.string().max(2048)).max(1000).optional(),
+  cse: z.enum(['MY_CSE', 'ANY_CSE']).optional(),
+  popularPagesWeight: percent.optional(),
+  newPagesWeight: percent.optional(),
+  otherPagesWeight: percent.optional(),
+  imageAssetsWeight: percent.optional(),
+  pdfAssetsWeight: percent.optional(),
+})
+
 const phasePatch = z.looseObject({
   // Matched against the pipeline's phase names (`BUILD_1`, `DEPLOY_PROD`…); bounded like every other string.
   name: z.string().max(255).optional(),
@@ -72,6 +85,10 @@ const phasePatch = z.looseObject({
   branch: z.string().min(1).max(255).optional(),
   environmentId: id.optional(),
   environmentType: z.enum(['dev', 'stage', 'prod', 'rde', 'preprod']).optional(),
+  steps: z
+    .array(z.looseObject({ name: z.string().max(255), options: stepOptions.optional() }))
+    .max(100)
+    .optional(),
 })
 
 export const pipelinePatchBody = z.strictObject({
