@@ -239,7 +239,10 @@ export class Engine {
       edit: canEditPipeline(actor, pipeline),
       delete: canDeletePipeline(this.ctx, actor, pipeline),
       start: canStart(this.ctx, actor, pipeline),
-      emergency: canStart(this.ctx, actor, pipeline, { mode: 'EMERGENCY' }),
+      // Emergency Mode exists on AMS programs only; elsewhere there is nothing to explain.
+      ...(flavourOf(this.ctx, programId) === 'ams'
+        ? { emergency: canStart(this.ctx, actor, pipeline, { mode: 'EMERGENCY' }) }
+        : {}),
       cancel: canCancelCurrent(
         this.ctx,
         actor,
