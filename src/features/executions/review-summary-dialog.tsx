@@ -108,7 +108,16 @@ export function ReviewSummaryDialog({ step, metrics }: ReviewSummaryDialogProps)
                   Execution {step.executionId} · {metricsTally(metrics)}. Critical failures stop the execution; important failures
                   wait for an override or a rejection; info metrics never block.
                 </Text>
-                <MetricSummaryTable metrics={metrics} label={`${label} metrics`} />
+                {/* A long table scrolls in its own region, which keyboard users can focus and scroll. */}
+                <div
+                  role="region"
+                  aria-label={`${label} metrics, scrollable`}
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+                  tabIndex={0}
+                  style={{ maxHeight: '45vh', overflow: 'auto' }}
+                >
+                  <MetricSummaryTable metrics={metrics} label={`${label} metrics`} />
+                </div>
               </div>
             </Content>
             <ButtonGroup>
