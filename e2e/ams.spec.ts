@@ -62,6 +62,10 @@ interface AmsProgram {
 
 /** Loads `ams-program` on a paused clock at `path` (relative to the program) and reads its ids. */
 async function openAmsProgram(page: Page, sim: Sim, section = 'pipelines'): Promise<AmsProgram> {
+  // A fresh browser context first builds the demo scenario, which can take longer than the
+  // fixture's first wait on a loaded machine: let it finish before the reset.
+  await page.goto('/programs')
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 60_000 })
   await sim.reset('ams-program')
   await expect.poll(async () => (await api(page, 'GET', '/api/programs')).status).toBe(200)
   const programs = await api<{ _embedded: { programs: Array<{ id: string; name: string }> } }>(page, 'GET', '/api/programs')
