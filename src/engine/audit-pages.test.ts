@@ -18,7 +18,13 @@ const summary = (values: Record<string, number>): Metric[] =>
     comparator: 'GTE',
   }))
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) / 2]
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length / 2
+  return sorted.length % 2 === 1
+    ? (sorted[Math.floor(mid)] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
 
 /** A stage-only pipeline auditing `paths`, run `runs` times to the end. */
 function audited(paths: string[], runs: number) {
@@ -41,12 +47,16 @@ function audited(paths: string[], runs: number) {
 }
 
 describe('Experience Audit page scores', () => {
-  it('the summary score is the median of the pages on mobile, for every category', () => {
-    const metrics = summary({ performance: 71, accessibility: 93, 'best-practices': 100, seo: 84 })
-    const mobile = pageScores('s1', metrics, PATHS).filter((p) => p.device === 'mobile')
-    expect(mobile.map((p) => p.path)).toEqual(PATHS)
-    for (const kpi of AUDIT_PAGE_KPIS) {
-      expect(median(mobile.map((p) => p.scores[kpi]))).toBe(Number(metrics.find((m) => m.kpi === kpi)!.actualValue))
+  it('the summary score is the median of the pages on mobile, for every category and an odd or even number of pages', () => {
+    const metrics = summary({ performance: 71, accessibility: 93, 'best-practices': 60, seo: 84 })
+    for (const paths of [PATHS, PATHS.slice(0, 6), PATHS.slice(0, 2), PATHS.slice(0, 1)]) {
+      for (const step of ['s1', 's2', 's3']) {
+        const mobile = pageScores(step, metrics, paths).filter((p) => p.device === 'mobile')
+        expect(mobile.map((p) => p.path)).toEqual(paths)
+        for (const kpi of AUDIT_PAGE_KPIS) {
+          expect(median(mobile.map((p) => p.scores[kpi]))).toBe(Number(metrics.find((m) => m.kpi === kpi)!.actualValue))
+        }
+      }
     }
   })
 

@@ -3,7 +3,7 @@
  * desktop, and their change against the pipeline's previous audit. Scores are a pure function of
  * the step (its id and summary metrics) and the page path — nothing is stored and no random
  * numbers are drawn, so adding pages changes no other result. The mobile scores spread evenly
- * around the step's summary score, which stays their median.
+ * around the step's summary score, which stays their median unless scores reach 0 or 100.
  */
 import type { EngineContext } from './context'
 import type { Execution, Metric, Pipeline, StepState } from './model'
@@ -43,7 +43,7 @@ function hash(text: string): number {
   return h >>> 0
 }
 
-const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)))
+const clamp = (n: number) => Math.max(0, Math.min(100, n))
 
 /** Mobile and desktop scores of every path for one audit step. */
 export function pageScores(
@@ -59,7 +59,9 @@ export function pageScores(
     const ranked = [...paths].sort((a, b) => hash(`${stepId}|${kpi}|${a}`) - hash(`${stepId}|${kpi}|${b}`) || a.localeCompare(b))
     const spacing = 2 + (hash(`${stepId}|${kpi}`) % 6)
     ranked.forEach((path, rank) => {
-      const m = clamp(summary + (rank - (ranked.length - 1) / 2) * spacing)
+      // Rounded away from zero on both sides, so the offsets stay symmetric for an even count too.
+      const offset = (rank - (ranked.length - 1) / 2) * spacing
+      const m = clamp(summary + Math.sign(offset) * Math.round(Math.abs(offset)))
       ;(mobile.get(path) as AuditPageScores)[kpi] = m
       // Desktop pages load faster; the other categories barely differ.
       const lift =
