@@ -77,3 +77,60 @@ test('Code Scanning: Review Summary lists every metric with its tier, and Downlo
   await user.click(within(card).getByRole('button', { name: 'Download Details' }))
   await waitFor(() => expect(names).toHaveLength(2))
 })
+
+/** An AMS production run whose Security Testing waits on an important failure. */
+function waitingSecurityGate(runtime: SimRuntime) {
+  const { engine } = runtime
+  const program = engine.listPrograms()[0]!
+  const envs = engine.environments(program.id)
+  const env = (type: string) => envs.find((e) => e.type === type)!.id
+  const pipeline = engine.createPipeline(DAN, program.id, {
+    name: 'AMS Release',
+    category: 'production',
+    repositoryId: engine.repositories(program.id)[0]!.id,
+    branch: 'main',
+    environmentIds: [env('stage'), env('prod')],
+    productionOptions: { pauseBeforeProd: false, scheduled: false, goLiveApproval: false, cseOversight: null },
+  })
+  return engine.mutate(() => {
+    addFault(engine.ctx, { pipelineId: pipeline.id, action: 'securityTest', status: 'FAILED', metric: 'important' })
+    const e = startExecution(engine.ctx, DAN, program.id, pipeline.id)
+    runUntil(engine.ctx, () => e.steps.some((s) => s.status === 'WAITING'))
+    return e
+  })
+}
+
+test('AMS Security Testing: the same Review Summary and Download Details, with the gate’s own metrics', async () => {
+  const blobs: Blob[] = []
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob)
+    return 'blob:metrics'
+  })
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+  let metrics: NonNullable<ReturnType<typeof waitingSecurityGate>['steps'][number]['metrics']> = []
+  const { user } = renderApp(
+    (runtime) => {
+      const e = waitingSecurityGate(runtime)
+      const gate = e.steps.find((s) => s.status === 'WAITING')!
+      expect(gate.action).toBe('securityTest')
+      metrics = gate.metrics!
+      return paths.execution.getHref(e.programId, e.pipelineId, e.id)
+    },
+    { scenario: 'ams-program' },
+  )
+  const card = await screen.findByRole('article', { name: 'Security Testing' }, { timeout: 20_000 })
+  await user.click(await within(card).findByRole('button', { name: 'Review Summary' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Security Testing: Review Summary' })
+  const rows = within(within(dialog).getByRole('table', { name: 'Security Testing metrics' }))
+    .getAllByRole('row')
+    .slice(1)
+  expect(rows).toHaveLength(metrics.length)
+  // All three tiers, most severe first, and the important failure the fault injected.
+  const tiers = rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)
+  expect([...new Set(tiers)]).toEqual(['Critical', 'Important', 'Info'])
+  expect(rows.some((r) => /Important.*Failed/.test(r.textContent ?? ''))).toBe(true)
+  await user.click(within(dialog).getByRole('button', { name: 'Download Details' }))
+  await waitFor(() => expect(blobs).toHaveLength(1))
+  expect(await blobs[0]!.text()).toBe(metricsCsv(metrics))
+}, 60_000)
