@@ -115,6 +115,14 @@ describe('CSE Support waits for a Customer Success Engineer', () => {
     expect(managed.status).toBe('WAITING')
   })
 
+  it('keeps stage and production locked while it waits, saying so in AMS words', () => {
+    const { f, e } = atManaged()
+    for (const envId of [f.stageId, f.prodId]) {
+      expect(f.engine.environmentLock(envId)?.reason).toMatch(/waiting at CSE Support/)
+    }
+    expect(e.status).toBe('RUNNING')
+  })
+
   it('a CSE rejecting it ({"start": false}) cancels the execution', () => {
     const { e, managed, ctx } = atManaged()
     cancelStep(ctx, CSE, refOf(e, managed), { kind: 'reject-managed' }, { start: false })
