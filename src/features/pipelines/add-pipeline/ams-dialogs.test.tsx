@@ -13,7 +13,9 @@ const AMS_ONLY = ['Approve after Stage Deployment', 'Skip Load Balancer changes'
 
 const checkbox = (dialog: HTMLElement, name: string) => within(dialog).queryByRole('checkbox', { name })
 
-test('AMS Add Production Pipeline: STAGE and PRODUCTION options, dispatcher paths checked inline, no CS-only option; the API gets the AMS settings', { timeout: 90_000 }, async () => {
+test('AMS Add Production Pipeline: STAGE and PRODUCTION options, dispatcher paths checked inline, no CS-only option; the API gets the AMS settings', {
+  timeout: 90_000,
+}, async () => {
   const app = renderApp(programPage('pipelines'), { scenario: 'ams-program' })
   const { user } = app
   const dialog = await openAddPipelineDialog(app, 'Add Production Pipeline')
