@@ -1,6 +1,7 @@
 import { Link } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { paths } from '../config/paths'
+import { NotificationToasts } from '../features/notifications/notification-toasts'
 import { NotificationsBell } from '../features/notifications/notifications-bell'
 import { SimulatorToggle } from '../features/simulator/simulator-toggle'
 import { RoleSwitcher } from './role-switcher'
@@ -31,6 +32,7 @@ export function AppHeader() {
       <div className={style({ display: 'flex', alignItems: 'center', gap: 16 })}>
         <SimulatorToggle />
         <NotificationsBell />
+        <NotificationToasts />
         <RoleSwitcher />
       </div>
     </header>

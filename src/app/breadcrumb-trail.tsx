@@ -1,12 +1,14 @@
 import { Link } from '@react-spectrum/s2'
 import ChevronRight from '@react-spectrum/s2/icons/ChevronRight'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import { Fragment } from 'react'
+import { Fragment, type ReactNode } from 'react'
 
 export interface Crumb {
   label: string
   /** Absent for the current page. */
   href?: string
+  /** Shown after the label (the current execution's Emergency indicator). */
+  extra?: ReactNode
 }
 
 /**
@@ -40,8 +42,12 @@ export function BreadcrumbTrail({ crumbs }: { crumbs: Crumb[] }) {
                   {crumb.label}
                 </Link>
               ) : (
-                <span aria-current="page" className={style({ fontWeight: 'bold' })}>
+                <span
+                  aria-current="page"
+                  className={style({ fontWeight: 'bold', display: 'inline-flex', alignItems: 'center', gap: 8 })}
+                >
                   {crumb.label}
+                  {crumb.extra}
                 </span>
               )}
             </li>

@@ -29,3 +29,22 @@ test('a pipeline that has run offers the execution popover beside its status, wi
   expect(await within(popover).findByText('Stage Deployment')).toBeTruthy()
   expect(within(popover).getByRole('link', { name: 'View details' })).toBeTruthy()
 })
+
+test('the Pipelines card of the Overview offers the same popover, whose View details opens the execution', async () => {
+  const { user, router } = renderApp('/program/1/overview', { scenario: 'demo' })
+  const card = await screen.findByRole('grid', { name: 'Pipelines' })
+  const info = await within(card).findByRole('button', { name: 'Execution details for Production Pipeline' })
+  await user.click(info)
+  const popover = await screen.findByRole('dialog', { name: /Pipeline Execution #\d+/ })
+  const id = /#(\d+)/.exec(popover.getAttribute('aria-label') ?? within(popover).getByRole('heading').textContent ?? '')?.[1]
+  expect(await within(popover).findByRole('table', { name: 'Phases of the execution' })).toBeTruthy()
+  await user.click(within(popover).getByRole('link', { name: 'View details' }))
+  await expect.poll(() => router.state.location.pathname).toMatch(new RegExp(`/execution/${id}$`))
+})
+
+test('on the Overview a pipeline that never ran has no popover', async () => {
+  renderApp('/program/1/overview', { scenario: 'coupled-pipeline' })
+  const card = await screen.findByRole('grid', { name: 'Pipelines' })
+  expect(await within(card).findByText('Production Pipeline')).toBeTruthy()
+  expect(within(card).queryByRole('button', { name: /^Execution details for/ })).toBeNull()
+})

@@ -1,10 +1,12 @@
-import { Picker, PickerItem } from '@react-spectrum/s2'
+import { Badge, Picker, PickerItem } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useQuery } from '@tanstack/react-query'
-import { useLocation, useNavigate } from 'react-router-dom'
+import { useLocation, useMatch, useNavigate } from 'react-router-dom'
+import { executionQueries } from '../api/resources/executions'
 import { programQueries } from '../api/resources/programs'
+import { typeLine } from '../features/executions/execution-labels'
 import { paths } from '../config/paths'
-import { BreadcrumbTrail } from './breadcrumb-trail'
+import { BreadcrumbTrail, type Crumb } from './breadcrumb-trail'
 import { sectionOf } from './program-sections'
 
 /** Program switcher and breadcrumb (`Program Overview › Pipelines`), as in Cloud Manager's top bar. */
@@ -13,6 +15,7 @@ export function ProgramBar({ programId }: { programId: string }) {
   const navigate = useNavigate()
   const { pathname } = useLocation()
   const section = sectionOf(pathname)
+  const executionCrumb = useExecutionCrumb()
   return (
     <div className={style({ display: 'flex', alignItems: 'center', gap: 24, marginBottom: 16 })}>
       <Picker
@@ -33,8 +36,33 @@ export function ProgramBar({ programId }: { programId: string }) {
           { label: 'Programs', href: paths.programs.getHref() },
           { label: 'Program Overview', href: paths.overview.getHref(programId) },
           ...(section && section.key !== 'overview' ? [{ label: section.label }] : []),
+          ...(executionCrumb ? [executionCrumb] : []),
         ]}
       />
     </div>
   )
+}
+
+/**
+ * On an execution's page: `<Pipeline name> – <type>` (spec §D.14), with the Emergency indicator
+ * of an emergency run (spec §D.11, §I.12). The page's own query is shared, not fetched twice.
+ */
+function useExecutionCrumb(): Crumb | undefined {
+  const match = useMatch(`${paths.program.path}/${paths.execution.path}`)
+  const { programId = '', pipelineId = '', executionId = '' } = match?.params ?? {}
+  const execution = useQuery({ ...executionQueries.detail(programId, pipelineId, executionId), enabled: match !== null })
+  if (!match || !execution.data) return undefined
+  const sim = execution.data['x-sim']
+  return {
+    label: `${sim.pipelineName} – ${typeLine(sim.category)}`,
+    ...(execution.data.pipelineExecutionMode === 'EMERGENCY'
+      ? {
+          extra: (
+            <Badge variant="notice" size="S">
+              Emergency Mode
+            </Badge>
+          ),
+        }
+      : {}),
+  }
 }

@@ -11,6 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'deployment-manager': 'Deployment Manager',
   'program-manager': 'Program Manager',
   developer: 'Developer',
+  cse: 'Customer Success Engineer',
 }
 
 export const DEFAULT_ROLE: Role = 'deployment-manager'

@@ -4,7 +4,60 @@
  * Simulator-only fields live under `x-sim`.
  */
 import type { HalList, HalResource } from './hal'
-import type { Blocked, EnvironmentType, PipelineCategory } from './resources'
+import type { Blocked, DispatcherPath, EnvironmentType, ExecutionMode, PipelineCategory, Role } from './resources'
+
+/**
+ * Step actions. [CS]: buildImage, productTest, functionalTest, uiTest. [AMS]: securityTest,
+ * loadTest, assetsTest, reportPerformanceTest, managed (CSE Support).
+ */
+export type StepAction =
+  | 'validate'
+  | 'build'
+  | 'codeQuality'
+  | 'buildImage'
+  | 'deploy'
+  | 'productTest'
+  | 'functionalTest'
+  | 'uiTest'
+  | 'contentAudit'
+  | 'securityTest'
+  | 'loadTest'
+  | 'assetsTest'
+  | 'reportPerformanceTest'
+  | 'approval'
+  | 'schedule'
+  | 'managed'
+
+/**
+ * (sim) The execution page's phase groups (left rail and timeline), in order. AMS stage-only:
+ * Deployment Preparation, Preprod Deployment, Preprod Testing, Promote Build (no steps); AMS
+ * prod-only: Deployment Preparation, Production Deployment; AMS coupled: Stage Deployment,
+ * Stage Testing, Production Deployment.
+ */
+export type PhaseGroupKey =
+  | 'deployment-preparation'
+  | 'stage-deployment'
+  | 'stage-testing'
+  | 'preprod-deployment'
+  | 'preprod-testing'
+  | 'dev-deployment'
+  | 'code-quality'
+  | 'promote-build'
+  | 'production-deployment'
+
+export interface PhaseGroup {
+  key: PhaseGroupKey
+  title: string
+  /** Ids (`StepState.id`) of the steps in this group, in order; empty for Promote Build. */
+  stepIds: string[]
+}
+
+/** (sim) Who a waiting step waits for, shown to everyone (only those roles get its links). */
+export interface WaitingFor {
+  roles: Role[]
+  /** e.g. "Waiting for a Customer Success Engineer (My CSE) to start the production deployment." */
+  description: string
+}
 
 export type ExecutionStatus = 'NOT_STARTED' | 'RUNNING' | 'CANCELLING' | 'CANCELLED' | 'FINISHED' | 'ERROR' | 'FAILED'
 export type ExecutionTrigger = 'ON_COMMIT' | 'MANUAL' | 'PUSH_UPGRADES' | 'RE_EXECUTE'
@@ -85,10 +138,32 @@ export interface StepState extends HalResource {
     /** A scheduled production deploy starts at this time. */
     scheduledFor?: string
     plannedDurationMs?: number
+    /**
+     * Deploy activities, live: CS production rolling deploy; AMS deploys (spec §D.9): load
+     * balancer detach/attach per dispatcher (unless skipDetachingDispatchers), package installs,
+     * dispatcher flush/invalidate of the configured paths.
+     */
     activities?: DeployActivity[]
+    /** [AMS] The deploy step's options as configured (also in the pipeline's phases). */
+    deployOptions?: { skipDetachingDispatchers: boolean; dispatcherPaths: DispatcherPath[] }
+    /** [AMS] `managed` step: which CSE oversees it. */
+    cse?: 'MY_CSE' | 'ANY_CSE'
+    /** Set on a WAITING step: who may decide it. */
+    waitingFor?: WaitingFor
+    /** The phase group this step belongs to (same keys as the execution's `x-sim.phaseGroups`). */
+    group?: PhaseGroupKey
     /** Why advance / cancel / reExecute links are absent for this caller, where relevant. */
     blocked: Record<string, Blocked>
   }
+}
+
+/** (sim) A production only execution that took a stage-only build; `href` is the execution. */
+export interface Promotion {
+  executionId: string
+  pipelineId: string
+  status: ExecutionStatus
+  createdAt: string
+  href: string
 }
 
 export interface RollbackRisk {
@@ -105,7 +180,7 @@ export interface Execution extends HalResource {
   user: string
   status: ExecutionStatus
   trigger: ExecutionTrigger
-  pipelineExecutionMode: 'NORMAL' | 'EMERGENCY'
+  pipelineExecutionMode: ExecutionMode
   pipelineType: 'CI_CD'
   createdAt: string
   updatedAt: string
@@ -114,6 +189,12 @@ export interface Execution extends HalResource {
   'x-sim': {
     pipelineName: string
     category: PipelineCategory
+    /** The program's flavour when the execution was read: `ams` for `aem_managed_services`. */
+    flavour: 'cs' | 'ams'
+    /** [AMS] The phase groups of the execution page, in order (absent on CS: the UI groups CS steps itself). */
+    phaseGroups?: PhaseGroup[]
+    /** [AMS] Emergency executions: the steps the mode skipped (security, performance, experience audit). */
+    skippedActions?: StepAction[]
     sourceExecutionId?: string
     builtByExecutionId?: string
     validatedByExecutionId?: string
@@ -126,6 +207,8 @@ export interface Execution extends HalResource {
     rollbackRisk?: RollbackRisk
     /** Stage-only executions: whether Promote Build may run from here, and if not, why. */
     canPromote?: { allowed: boolean; reason?: string; prodOnlyPipelineId?: string; rollbackRisk?: RollbackRisk }
+    /** Stage-only executions: the production only executions Promote Build started from it, newest first. */
+    promotions?: Promotion[]
   }
 }
 
@@ -170,9 +253,13 @@ export interface Redirect {
   redirect: string
 }
 
-/** (sim) POST `/__sim/faults`. */
+/**
+ * (sim) POST `/__sim/faults`. `metric` turns the failure of a quality gate into a failing
+ * metric of that severity: `codeQuality`, and on AMS `securityTest`, `loadTest`, `reportPerformanceTest`.
+ */
 export interface FaultCreate {
   pipelineId: string
+  /** A `StepAction` that runs (not approval, schedule or managed). */
   action: string
   environmentType?: EnvironmentType
   status: 'FAILED' | 'ERROR'
@@ -197,4 +284,42 @@ export interface GitPushResult {
   commitId: string
   started: string[]
   skipped: Array<{ pipelineId: string; reason: string }>
+}
+
+/**
+ * [AMS] Display names of the security and performance testing KPIs (spec §D.5), for Review
+ * Summary and Download Details; code scanning and experience audit names are the console's own.
+ */
+export const AMS_KPI_NAMES: Readonly<Record<string, string>> = {
+  deserialization_firewall_attach_api_readiness: 'Deserialization Firewall Attach API Readiness',
+  deserialization_firewall_functional: 'Deserialization Firewall Functional',
+  deserialization_firewall_loaded: 'Deserialization Firewall Loaded',
+  authorizable_node_name_generation: 'Authorizable Node Name Generation',
+  default_login_accounts: 'Default Login Accounts',
+  sling_get_servlet: 'Sling Get Servlet',
+  sling_java_script_handler: 'Sling Java Script Handler',
+  sling_jsp_script_handler: 'Sling JSP Script Handler',
+  ssl_configuration: 'SSL Configuration',
+  user_profile_default_access: 'User Profile Default Access',
+  sling_referrer_filter: 'Sling Referrer Filter',
+  cq_html_library_manager_config: 'CQ HTML Library Manager Config',
+  crxde_support: 'CRXDE Support',
+  davex_health_check: 'DavEx Health Check',
+  example_content_packages: 'Example Content Packages',
+  wcm_filter_configuration: 'WCM Filter Configuration',
+  webdav_health_check: 'WebDAV Health Check',
+  web_server_configuration: 'Web Server Configuration',
+  cq_dispatcher_configuration: 'CQ Dispatcher Configuration',
+  replication_and_transport_users: 'Replication and Transport Users',
+  error_rate: 'Page Request Error Rate %',
+  cpu_utilization_rate: 'CPU Utilization Rate',
+  disk_io_wait_time: 'Disk IO Wait Time',
+  response_time: '95 Percentile Response Time',
+  peak_resp_time: 'Peak Response Time',
+  views_per_minute: 'Page Views Per Minute',
+  disk_bandwidth_util: 'Disk Bandwidth Utilization',
+  network_bandwidth_util: 'Network Bandwidth Utilization',
+  requests_per_minute: 'Requests Per Minute',
+  assets_uploaded_per_minute: 'Assets Uploaded Per Minute',
+  assets_processing_time_95: '95th Percentile Processing Time',
 }

@@ -4,8 +4,18 @@
  */
 import type { HalList, HalResource } from './hal'
 
-export type Role = 'business-owner' | 'deployment-manager' | 'program-manager' | 'developer'
-export const ROLE_TOKENS: readonly Role[] = ['business-owner', 'deployment-manager', 'program-manager', 'developer']
+export type Role = 'business-owner' | 'deployment-manager' | 'program-manager' | 'developer' | 'cse'
+/** Every role token (`Authorization: Bearer <token>`); `admin` holds the first four, never `cse`. */
+export const ROLE_TOKENS: readonly Role[] = ['business-owner', 'deployment-manager', 'program-manager', 'developer', 'cse']
+/** Roles that exist on AMS programs only (offer them only where `program.type` is `aem_managed_services`). */
+export const AMS_ONLY_ROLES: readonly Role[] = ['cse']
+
+/** The program's flavour (spec §0.1): Cloud Service or Managed Services. Everything AMS follows from it. */
+export type ProgramType = 'aem_cloud_service' | 'aem_managed_services'
+export const AMS_PROGRAM_TYPE: ProgramType = 'aem_managed_services'
+
+/** (sim) Licensed solutions; AMS performance testing runs the Sites and Assets tests per solution. */
+export type Solution = 'sites' | 'assets' | 'forms' | 'screens'
 
 /** Why an action is not offered: present where the corresponding link is absent. */
 export interface Blocked {
@@ -27,10 +37,15 @@ export type AddPipelineKind = 'production' | 'nonProduction' | 'prodOnly'
 
 export interface Program extends EmbeddedProgram {
   imsOrgId: string
-  type: 'aem_cloud_service' | 'aem_managed_services'
+  type: ProgramType
   capabilities?: Record<string, unknown>
   'x-sim'?: {
     region: string
+    /** [AMS] Emergency Mode enabled for the program (by a CSE): runs may start with `pipelineExecutionMode=EMERGENCY`. Always false on CS. */
+    emergencyMode: boolean
+    solutions: Solution[]
+    /** [AMS] The KPIs performance testing compares against (95th percentile response time, page views per minute). */
+    kpis?: { responseTimeMs95: number; pageViewsPerMinute: number }
     /** For each entry of the Add Pipeline menu: allowed, or why not. */
     addPipeline: Record<AddPipelineKind, Offer>
     /** Whether this caller may request an additional staging environment now, and if not, why. */
@@ -145,6 +160,32 @@ export interface PipelinePhase {
 
 export type PipelineCategory = 'production' | 'nonProduction' | 'stageOnly' | 'prodOnly'
 
+/** [AMS] Which CSE oversees the managed production deploy (`managed` step option `cse`). */
+export type CseOversight = 'MY_CSE' | 'ANY_CSE'
+/** [AMS] Dispatcher Configuration row: TYPE Flush | Invalidate. */
+export type DispatcherPathType = 'FLUSH' | 'INVALIDATE'
+export interface DispatcherPath {
+  /** Starts with `/`; each path at most once per environment. */
+  path: string
+  type: DispatcherPathType
+}
+/** [AMS] Dispatcher paths per environment of the pipeline (at most 100 each); keys are environment types. */
+export type DispatcherPaths = Partial<Record<'dev' | 'stage' | 'prod', DispatcherPath[]>>
+/** [AMS] Sites performance test page sets; traffic splits equally among the enabled ones. */
+export type SitesPageSet = 'POPULAR' | 'OTHER' | 'NEW'
+
+/** Production deploy options. CS: pauseBeforeProd, scheduled. AMS: goLiveApproval, scheduled, cseOversight. */
+export interface ProductionOptions {
+  /** [CS] Pause before deploying to Production (approval gate). Refused as true on AMS. */
+  pauseBeforeProd: boolean
+  /** Scheduled (both flavours). */
+  scheduled: boolean
+  /** [AMS] Use Go Live Approval (approval gate before the production deploy). Absent on CS. */
+  goLiveApproval?: boolean
+  /** [AMS] Use CSE Oversight: Any CSE / My CSE; null when off. Absent on CS. */
+  cseOversight?: CseOversight | null
+}
+
 /** The simulator's pipeline settings (the UI-only configuration of spec §H.5). */
 export interface PipelineSettings {
   category: PipelineCategory
@@ -157,14 +198,27 @@ export interface PipelineSettings {
   buildStrategy: 'FULL' | 'SMART'
   ignoreWebTierConfig: boolean
   environmentIds: string[]
-  productionOptions: { pauseBeforeProd: boolean; scheduled: boolean }
+  productionOptions: ProductionOptions
   stageTesting: {
+    /** [CS] Refused as true on AMS (AMS stage testing is security and performance testing). */
     productFunctional: boolean
+    /** [CS] */
     customFunctional: boolean
+    /** [CS] */
     customUi: boolean
     experienceAudit: boolean
     experienceAuditPaths: string[]
+    /** [AMS] Sites content delivery/distributed load weight: at least one set. Absent on CS. */
+    sitesPageSets?: SitesPageSet[]
+    /** [AMS] Assets performance testing distribution: images + pdfs = 100. Absent on CS. */
+    assetsSplit?: { images: number; pdfs: number }
   }
+  /** [AMS] Approve after Stage Deployment: an approval right after the stage deploy, before testing. Absent on CS. */
+  approveAfterStageDeployment?: boolean
+  /** [AMS] Skip Load Balancer changes (`deploy` step option `skipDetachingDispatchers`). Absent on CS. */
+  skipDetachingDispatchers?: boolean
+  /** [AMS] Dispatcher Configuration (deploy step options `dispatcherCacheFlushPaths` / `…InvalidationPaths`). Absent on CS. */
+  dispatcherPaths?: DispatcherPaths
 }
 
 export interface Pipeline extends HalResource {
@@ -183,10 +237,19 @@ export interface Pipeline extends HalResource {
     favorite: boolean
     currentExecutionId?: string
     lastExecutionId?: string
-    /** Why an action is unavailable, keyed by action (`start`, `edit`, `delete`, ...). */
+    /** Why an action is unavailable, keyed by action (`start`, `edit`, `delete`, `emergency`, ...). */
     blocked: Record<string, Blocked>
+    /**
+     * The `pipelineExecutionMode`s a run may use: `["NORMAL"]`, or `["NORMAL", "EMERGENCY"]` on an
+     * AMS program with Emergency Mode enabled (then show the Run Pipeline dialog, spec §D.11).
+     */
+    runModes: ExecutionMode[]
+    /** [AMS] Settings this caller may not change (`approval`: Pipeline Modify Approval, `cseOversight`: Managed Deployment). */
+    readOnlySettings?: Record<string, Blocked>
   }
 }
+
+export type ExecutionMode = 'NORMAL' | 'EMERGENCY'
 
 export type PipelineList = HalList<'pipelines', Pipeline>
 

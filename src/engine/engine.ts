@@ -18,7 +18,7 @@ import {
 } from './environments'
 import { ALLOWED, invalid, refuse, type Verdict } from './errors'
 import { canCancelCurrent, canStart, environmentLock, onTimer } from './executions'
-import type { Actor, EngineState, PipelineConfig, TimerPayload } from './model'
+import type { Actor, EngineState, TimerPayload } from './model'
 import {
   type AddPipelineKind,
   canAddPipeline,
@@ -26,9 +26,11 @@ import {
   canEditPipeline,
   createPipeline,
   deletePipeline,
+  type PipelineInput,
   updatePipeline,
   withDefaults,
 } from './pipelines'
+import { flavourOf } from './flavour'
 import { createRandomState } from './random'
 import { SCENARIO_EPOCH } from './scenarios/builder'
 import { SCENARIOS, type ScenarioName } from './scenarios/index'
@@ -237,18 +239,23 @@ export class Engine {
       edit: canEditPipeline(actor, pipeline),
       delete: canDeletePipeline(this.ctx, actor, pipeline),
       start: canStart(this.ctx, actor, pipeline),
+      // Emergency Mode exists on AMS programs only; elsewhere there is nothing to explain.
+      ...(flavourOf(this.ctx, programId) === 'ams'
+        ? { emergency: canStart(this.ctx, actor, pipeline, { mode: 'EMERGENCY' }) }
+        : {}),
       cancel: canCancelCurrent(
+        this.ctx,
         actor,
         pipeline.currentExecutionId ? this.ctx.findExecution(pipeline.currentExecutionId) : undefined,
       ),
     }
   }
 
-  createPipeline(actor: Actor, programId: string, input: Partial<PipelineConfig> & Pick<PipelineConfig, 'name' | 'category'>) {
-    return this.mutate(() => createPipeline(this.ctx, actor, programId, withDefaults(input)))
+  createPipeline(actor: Actor, programId: string, input: PipelineInput) {
+    return this.mutate(() => createPipeline(this.ctx, actor, programId, withDefaults(input, flavourOf(this.ctx, programId))))
   }
 
-  updatePipeline(actor: Actor, programId: string, pipelineId: string, patch: Partial<PipelineConfig>) {
+  updatePipeline(actor: Actor, programId: string, pipelineId: string, patch: Partial<PipelineInput>) {
     return this.mutate(() => updatePipeline(this.ctx, actor, programId, pipelineId, patch))
   }
 

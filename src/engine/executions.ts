@@ -18,6 +18,8 @@ export {
   currentStepIndex,
   hasLog,
   hasMetrics,
+  isHumanStep,
+  isQualityGate,
   isProdDeploy,
   isStepDone,
   lastExecutionOf,
@@ -34,6 +36,8 @@ export {
   cancelExecution,
   cancelStep,
   type StepRef,
+  stepDeciders,
+  waitingFor,
 } from './executions/decisions'
 export { WAIT_TIMEOUT_MS } from './executions/durations'
 export { type EnvironmentLockInfo, environmentLock } from './executions/locks'
@@ -56,7 +60,17 @@ export {
   type RollbackRisk,
   rollbackRisk,
 } from './executions/sources'
-export { blockingPipeline, canStart, canStartPipeline, type StartOptions, startExecution } from './executions/start'
+export {
+  blockingPipeline,
+  canRunInEmergency,
+  canStart,
+  canStartPipeline,
+  EMERGENCY_SKIPPED,
+  type StartOptions,
+  startExecution,
+} from './executions/start'
+export { type PhaseGroup, type PhaseGroupKey, phaseGroupOf, phaseGroups } from './executions/phase-groups'
+export { waitTimeoutMs } from './executions/run'
 
 /** Applies a timer that came due. */
 export function onTimer(ctx: EngineContext, payload: TimerPayload): void {

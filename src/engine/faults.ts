@@ -1,9 +1,11 @@
 /**
- * Injected faults: the next matching step(s) of a pipeline end FAILED or ERROR, or, for code
- * scanning with `metric`, report a failing metric of that severity instead (spec §D.5 demos).
+ * Injected faults: the next matching step(s) of a pipeline end FAILED or ERROR, or, for a
+ * quality gate (code scanning; AMS security and performance testing) with `metric`, report
+ * failing metrics of that severity instead (spec §D.5 demos).
  */
 import type { EngineContext } from './context'
 import { invalid } from './errors'
+import { isHumanStep, isQualityGate } from './executions/common'
 import type { EnvironmentType, Execution, Fault, FaultStatus, StepAction, StepState } from './model'
 
 export interface FaultInput {
@@ -23,14 +25,18 @@ export function addFault(ctx: EngineContext, input: FaultInput): Fault {
     throw invalid(`Pipeline ${input.pipelineId} does not exist.`, [
       { field: 'pipelineId', message: 'Unknown pipeline.', invalidValue: input.pipelineId },
     ])
-  if (input.action === 'approval' || input.action === 'schedule') {
-    throw invalid('Approval and schedule steps wait for people; they cannot be made to fail.', [
+  if (isHumanStep(input)) {
+    throw invalid('Approval, schedule and CSE Support steps wait for people; they cannot be made to fail.', [
       { field: 'action', message: 'Choose a step that runs.', invalidValue: input.action },
     ])
   }
-  if (input.metric && input.action !== 'codeQuality') {
-    throw invalid('Only code scanning reports metrics that can fail.', [
-      { field: 'metric', message: 'A metric fault needs action "codeQuality".', invalidValue: input.metric },
+  if (input.metric && !isQualityGate(input)) {
+    throw invalid('Only quality gates report metrics that can fail: code scanning, security testing and performance testing.', [
+      {
+        field: 'metric',
+        message: 'A metric fault needs action "codeQuality", "securityTest", "loadTest" or "reportPerformanceTest".',
+        invalidValue: input.metric,
+      },
     ])
   }
   const runs = pipeline.phases.some((ph) => ph.steps.some((s) => s.action === input.action))

@@ -4,7 +4,7 @@
  */
 import type { EngineContext } from './context'
 import { formatLogTime } from './executions/calendar'
-import { hasLog, isProdDeploy, stepLabel } from './executions/common'
+import { hasLog, stepLabel } from './executions/common'
 import type { Execution, StepState } from './model'
 
 /** A tiny deterministic generator seeded from ids, for log variety without touching state. */
@@ -82,20 +82,30 @@ function buildLines(ctx: EngineContext, execution: Execution, step: StepState, r
   return lines
 }
 
+const GATE_INTRO = {
+  codeQuality: 'Running the code quality analysis with the AEM rule set',
+  securityTest: 'Running the security health checks on author and every publish instance',
+  loadTest: 'Running the 30-minute Sites performance test with up to 10 virtual users',
+  reportPerformanceTest: 'Collecting the performance test results of every monitored instance',
+} as const
+
 function stepLines(ctx: EngineContext, execution: Execution, step: StepState, rnd: () => number): Line[] {
   if (step.action === 'build') return buildLines(ctx, execution, step, rnd)
   const env = step.environmentId ? ctx.findEnvironment(step.environmentId) : undefined
   const lines: Line[] = [
     { at: 0, text: `Starting ${stepLabel(step)}${env ? ` on ${env.name}` : ''} for execution ${execution.id}` },
   ]
-  if (isProdDeploy(step) && step.activities) {
+  if (step.activities) {
     const n = step.activities.length
     step.activities.forEach((a, i) => lines.push({ at: (i + 0.5) / n, text: a.description }))
     return lines
   }
   switch (step.action) {
+    case 'securityTest':
+    case 'loadTest':
+    case 'reportPerformanceTest':
     case 'codeQuality':
-      lines.push({ at: 0.1, text: 'Running the code quality analysis with the AEM rule set' })
+      lines.push({ at: 0.1, text: GATE_INTRO[step.action] })
       for (const m of step.metrics ?? []) {
         lines.push({
           at: 0.9,
@@ -114,6 +124,10 @@ function stepLines(ctx: EngineContext, execution: Execution, step: StepState, rn
       break
     case 'contentAudit':
       for (const m of step.metrics ?? []) lines.push({ at: 0.9, text: `  ${m.kpi}: ${m.actualValue}` })
+      break
+    case 'assetsTest':
+      lines.push({ at: 0.1, text: 'Uploading test images and PDFs to the stage author instance (5 assets per minute)' })
+      lines.push({ at: 0.9, text: 'Assets performance test finished; results go to the performance test report' })
       break
     default: {
       const tests = 5 + Math.floor(rnd() * 60)

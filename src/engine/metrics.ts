@@ -3,7 +3,43 @@
  * experience audit's Lighthouse scores (§D.6, experienceaudit-metrics.json).
  */
 import type { EngineContext } from './context'
+import type { Flavour } from './flavour'
 import type { Comparator, Metric, MetricSeverity } from './model'
+
+/** Display names of the AMS security and performance testing KPIs (spec §D.5). */
+const AMS_KPI_NAMES: Readonly<Record<string, string>> = {
+  deserialization_firewall_attach_api_readiness: 'Deserialization Firewall Attach API Readiness',
+  deserialization_firewall_functional: 'Deserialization Firewall Functional',
+  deserialization_firewall_loaded: 'Deserialization Firewall Loaded',
+  authorizable_node_name_generation: 'Authorizable Node Name Generation',
+  default_login_accounts: 'Default Login Accounts',
+  sling_get_servlet: 'Sling Get Servlet',
+  sling_java_script_handler: 'Sling Java Script Handler',
+  sling_jsp_script_handler: 'Sling JSP Script Handler',
+  ssl_configuration: 'SSL Configuration',
+  user_profile_default_access: 'User Profile Default Access',
+  sling_referrer_filter: 'Sling Referrer Filter',
+  cq_html_library_manager_config: 'CQ HTML Library Manager Config',
+  crxde_support: 'CRXDE Support',
+  davex_health_check: 'DavEx Health Check',
+  example_content_packages: 'Example Content Packages',
+  wcm_filter_configuration: 'WCM Filter Configuration',
+  webdav_health_check: 'WebDAV Health Check',
+  web_server_configuration: 'Web Server Configuration',
+  cq_dispatcher_configuration: 'CQ Dispatcher Configuration',
+  replication_and_transport_users: 'Replication and Transport Users',
+  error_rate: 'Page Request Error Rate %',
+  cpu_utilization_rate: 'CPU Utilization Rate',
+  disk_io_wait_time: 'Disk IO Wait Time',
+  response_time: '95 Percentile Response Time',
+  peak_resp_time: 'Peak Response Time',
+  views_per_minute: 'Page Views Per Minute',
+  disk_bandwidth_util: 'Disk Bandwidth Utilization',
+  network_bandwidth_util: 'Network Bandwidth Utilization',
+  requests_per_minute: 'Requests Per Minute',
+  assets_uploaded_per_minute: 'Assets Uploaded Per Minute',
+  assets_processing_time_95: '95th Percentile Processing Time',
+}
 
 const RATINGS = 'ABCDE'
 
@@ -66,6 +102,7 @@ export const KPI_NAMES: Readonly<Record<string, string>> = {
   'best-practices': 'Best Practices',
   seo: 'SEO',
   pwa: 'PWA',
+  ...AMS_KPI_NAMES,
 }
 
 /**
@@ -73,14 +110,17 @@ export const KPI_NAMES: Readonly<Record<string, string>> = {
  * important metric passes (informational ones vary); `important` fails coverage and the
  * maintainability rating, `critical` fails the security rating.
  */
-export function codeQualityMetrics(ctx: EngineContext, failing?: 'important' | 'critical'): Metric[] {
+export function codeQualityMetrics(ctx: EngineContext, failing?: 'important' | 'critical', flavour: Flavour = 'cs'): Metric[] {
   const r = ctx.random
   const coverage = failing === 'important' ? (35 + r.int(0, 140) / 10).toFixed(1) : (52 + r.int(0, 380) / 10).toFixed(1)
   return [
     metric(ctx, 'coverage', 'important', coverage, 'GTE', '50'),
     metric(ctx, 'sqale_rating', 'important', failing === 'important' ? 'B' : 'A', 'EQ', 'A'),
     metric(ctx, 'security_rating', 'critical', failing === 'critical' ? 'D' : r.pick(['A', 'A', 'B']), 'GTE', 'B'),
-    metric(ctx, 'reliability_rating', 'critical', r.pick(['A', 'B', 'C']), 'GTE', 'D'),
+    // Spec §K.4: Cloud Service fails a reliability rating worse than D (critical); AMS worse than C (important).
+    flavour === 'ams'
+      ? metric(ctx, 'reliability_rating', 'important', r.pick(['A', 'B', 'C']), 'GTE', 'C')
+      : metric(ctx, 'reliability_rating', 'critical', r.pick(['A', 'B', 'C']), 'GTE', 'D'),
     metric(ctx, 'skipped_tests', 'informational', String(r.int(0, 2)), 'LTE', '1'),
     metric(ctx, 'open_issues', 'informational', String(r.int(0, 40)), 'LT', '1'),
     metric(ctx, 'duplicated_lines_density', 'informational', (r.int(0, 25) / 10).toFixed(1), 'LTE', '1'),

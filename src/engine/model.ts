@@ -6,8 +6,10 @@
 import type { ClockState } from './clock'
 import type { RandomState } from './random'
 
-export const ROLES = ['business-owner', 'deployment-manager', 'program-manager', 'developer'] as const
+export const ROLES = ['business-owner', 'deployment-manager', 'program-manager', 'developer', 'cse'] as const
 export type Role = (typeof ROLES)[number]
+/** What the `admin` token holds: the four Cloud Manager roles, not the Customer Success Engineer. */
+export const ADMIN_ROLES: readonly Role[] = ['business-owner', 'deployment-manager', 'program-manager', 'developer']
 
 /** Who is calling: the roles they hold and the user id recorded on executions they start. */
 export interface Actor {
@@ -29,7 +31,20 @@ export interface Program {
   region: string
   createdAt: number
   updatedAt: number
+  /** [AMS] Emergency Mode enabled (by a CSE); always false on Cloud Service programs. */
+  emergencyModeEnabled: boolean
+  /** Licensed solutions; AMS performance tests run per solution (Sites: loadTest, Assets: assetsTest). */
+  solutions: Solution[]
+  /** [AMS] What performance testing compares 95th percentile response time and page views per minute against. */
+  kpis?: ProgramKpis
 }
+
+export interface ProgramKpis {
+  responseTimeMs95: number
+  pageViewsPerMinute: number
+}
+
+export type Solution = 'sites' | 'assets' | 'forms' | 'screens'
 
 export const ENVIRONMENT_TYPES = ['dev', 'stage', 'prod', 'rde', 'preprod'] as const
 export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number]
@@ -110,20 +125,47 @@ export type ImportantMetricBehavior = 'ASK' | 'FAIL' | 'CONTINUE'
 export type CodeSource = 'fullStack' | 'config' | 'frontEnd' | 'webTierConfig'
 export type BuildStrategy = 'FULL' | 'SMART'
 
+export type SitesPageSet = 'POPULAR' | 'OTHER' | 'NEW'
+
 export interface StageTesting {
+  /** [CS] */
   productFunctional: boolean
+  /** [CS] */
   customFunctional: boolean
+  /** [CS] */
   customUi: boolean
   experienceAudit: boolean
   /** Page paths for the experience audit: at most 25, each starting with `/`. */
   experienceAuditPaths: string[]
+  /** [AMS] Sites performance test page sets (traffic split equally among them); at least one. */
+  sitesPageSets: SitesPageSet[]
+  /** [AMS] Assets performance test distribution; images + pdfs = 100. */
+  assetsSplit: { images: number; pdfs: number }
 }
 
+export type CseOversight = 'MY_CSE' | 'ANY_CSE'
+
 export interface ProductionOptions {
-  /** Adds an approval gate before the production deploy. */
+  /** [CS] Pause before deploying to Production: an approval gate before the production deploy. */
   pauseBeforeProd: boolean
   /** Adds a schedule step before the production deploy. */
   scheduled: boolean
+  /** [AMS] Use Go Live Approval: an approval gate before the production deploy. */
+  goLiveApproval: boolean
+  /** [AMS] Use CSE Oversight: a `managed` step (CSE Support) before the production deploy. */
+  cseOversight: CseOversight | null
+}
+
+export type DispatcherPathType = 'FLUSH' | 'INVALIDATE'
+export interface DispatcherPath {
+  path: string
+  type: DispatcherPathType
+}
+/** [AMS] Dispatcher paths to flush or invalidate after a deploy, per environment type of the pipeline. */
+export interface DispatcherPaths {
+  dev: DispatcherPath[]
+  stage: DispatcherPath[]
+  prod: DispatcherPath[]
 }
 
 /** What a user configures; phases and steps are derived from it. */
@@ -143,6 +185,12 @@ export interface PipelineConfig {
   environmentIds: string[]
   productionOptions: ProductionOptions
   stageTesting: StageTesting
+  /** [AMS] Approve after Stage Deployment: an approval right after the stage deploy, before testing. */
+  approveAfterStageDeployment: boolean
+  /** [AMS] Skip Load Balancer changes: deploys do not detach dispatchers from the load balancer. */
+  skipDetachingDispatchers: boolean
+  /** [AMS] Dispatcher Configuration. */
+  dispatcherPaths: DispatcherPaths
 }
 
 export type StepAction =
@@ -155,8 +203,13 @@ export type StepAction =
   | 'functionalTest'
   | 'uiTest'
   | 'contentAudit'
+  | 'securityTest'
+  | 'loadTest'
+  | 'assetsTest'
+  | 'reportPerformanceTest'
   | 'approval'
   | 'schedule'
+  | 'managed'
 
 export type PhaseType = 'VALIDATE' | 'BUILD' | 'DEPLOY'
 
@@ -228,6 +281,8 @@ export interface DeployActivity {
   id: number
   description: string
   status: 'NOT_STARTED' | 'RUNNING' | 'FINISHED' | 'FAILED'
+  /** [AMS] The API's `stepAction`/`instanceId` (CS production deploys derive them from `id`). */
+  command?: { stepAction: string; instanceId: string }
   /** When the activity ended (reported as `updated` in `deploymentStepDescription`). */
   finishedAt?: number
 }

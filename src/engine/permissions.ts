@@ -21,11 +21,14 @@ export type Operation =
   | 'requestAdditionalStage'
   | 'getEnvironmentLogs'
   | 'toggleFavorite'
+  | 'modifyPipelineApproval'
+  | 'modifyPipelineManagedDeployment'
 
 const BO: Role = 'business-owner'
 const DM: Role = 'deployment-manager'
 const PM: Role = 'program-manager'
 const DEV: Role = 'developer'
+const CSE: Role = 'cse'
 
 export const OPERATION_ROLES: Readonly<Record<Operation, readonly Role[]>> = {
   createPipeline: [DM],
@@ -33,9 +36,11 @@ export const OPERATION_ROLES: Readonly<Record<Operation, readonly Role[]>> = {
   deletePipeline: [DM],
   invalidateCache: [DM],
   startPipeline: [BO, DM, PM],
-  advancePipelineExecution: [BO, DM, PM],
+  // A Customer Success Engineer decides CSE Support and schedules production deploys only (AMS);
+  // the execution rules check which step each role may decide.
+  advancePipelineExecution: [BO, DM, PM, CSE],
   // Program Managers may cancel WAITING steps only; the execution rules check that part.
-  cancelPipelineExecutionStep: [BO, DM, PM],
+  cancelPipelineExecutionStep: [BO, DM, PM, CSE],
   getPipelineVariables: [BO, DM, PM, DEV],
   patchPipelineVariables: [DM],
   patchEnvironmentVariables: [DM],
@@ -44,6 +49,9 @@ export const OPERATION_ROLES: Readonly<Record<Operation, readonly Role[]>> = {
   requestAdditionalStage: [BO],
   getEnvironmentLogs: [DM, DEV],
   toggleFavorite: [BO, DM, PM, DEV],
+  // AMS role table (spec §G.2): "Pipeline Modify Approval" and "Pipeline Modify Managed Deployment".
+  modifyPipelineApproval: [DM],
+  modifyPipelineManagedDeployment: [DM],
 }
 
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
@@ -51,6 +59,7 @@ export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   'deployment-manager': 'Deployment Manager',
   'program-manager': 'Program Manager',
   developer: 'Developer',
+  cse: 'Customer Success Engineer',
 }
 
 const OPERATION_WORDS: Readonly<Record<Operation, string>> = {
@@ -69,6 +78,8 @@ const OPERATION_WORDS: Readonly<Record<Operation, string>> = {
   requestAdditionalStage: 'request an additional staging environment',
   getEnvironmentLogs: 'download environment logs',
   toggleFavorite: 'mark favourites',
+  modifyPipelineApproval: 'change approval options (Pipeline Modify Approval)',
+  modifyPipelineManagedDeployment: 'change CSE oversight (Pipeline Modify Managed Deployment)',
 }
 
 export function hasRole(actor: Actor, allowed: readonly Role[]): boolean {

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from './actors'
 import { Engine } from './engine'
 import { DomainError } from './errors'
 import type { Actor, PipelineConfig } from './model'
+import type { PipelineInput } from './pipelines'
 
 const DM: Actor = { roles: ['deployment-manager'], userId: 'dm@AdobeID' }
 const DEV: Actor = { roles: ['developer'], userId: 'dev@AdobeID' }
@@ -10,7 +11,7 @@ const DEV: Actor = { roles: ['developer'], userId: 'dev@AdobeID' }
 /** fresh-program ids: program 1; environments dev 2, stage 3, prod 4; repository 5. */
 function fresh() {
   const engine = Engine.create('fresh-program')
-  const add = (config: Partial<PipelineConfig> & Pick<PipelineConfig, 'name' | 'category'>, actor: Actor = DM) =>
+  const add = (config: PipelineInput, actor: Actor = DM) =>
     engine.createPipeline(actor, '1', { repositoryId: '5', branch: 'main', ...config })
   const menu = (actor: Actor = DM) => ({
     production: engine.canAddPipeline(actor, '1', 'production'),

@@ -14,6 +14,17 @@ import {
   refuse,
   type Verdict,
 } from './errors'
+import {
+  amsBuildActions,
+  amsLowerDeployActions,
+  amsProblems,
+  amsProdActions,
+  DEFAULT_ASSETS_SPLIT,
+  emptyDispatcherPaths,
+  flavourProblems,
+  SITES_PAGE_SETS,
+} from './ams-pipelines'
+import { type Flavour, flavourOf } from './flavour'
 import type { Actor, Environment, Pipeline, PipelineCategory, PipelineConfig, PipelinePhase, StepAction } from './model'
 import { permits } from './permissions'
 
@@ -31,8 +42,18 @@ export const DEFAULT_STAGE_TESTING = {
   experienceAuditPaths: [] as string[],
 }
 
-/** Fills the optional parts of a configuration with the product's defaults. */
-export function withDefaults(input: Partial<PipelineConfig> & Pick<PipelineConfig, 'name' | 'category'>): PipelineConfig {
+/** AMS stage testing is security and performance testing; the experience audit runs only if configured. */
+const AMS_STAGE_TESTING = { productFunctional: false, customFunctional: false, customUi: false, experienceAudit: false }
+
+export type PipelineInput = Omit<Partial<PipelineConfig>, 'productionOptions' | 'stageTesting' | 'dispatcherPaths'> &
+  Pick<PipelineConfig, 'name' | 'category'> & {
+    productionOptions?: Partial<PipelineConfig['productionOptions']>
+    stageTesting?: Partial<PipelineConfig['stageTesting']>
+    dispatcherPaths?: Partial<PipelineConfig['dispatcherPaths']>
+  }
+
+/** Fills the optional parts of a configuration with the product's defaults for the program's flavour. */
+export function withDefaults(input: PipelineInput, flavour: Flavour = 'cs'): PipelineConfig {
   return {
     trigger: 'MANUAL',
     importantMetricFailureBehavior: 'ASK',
@@ -41,9 +62,24 @@ export function withDefaults(input: Partial<PipelineConfig> & Pick<PipelineConfi
     buildStrategy: 'FULL',
     ignoreWebTierConfig: false,
     environmentIds: [],
+    approveAfterStageDeployment: false,
+    skipDetachingDispatchers: false,
     ...input,
-    productionOptions: { pauseBeforeProd: false, scheduled: false, ...input.productionOptions },
-    stageTesting: { ...DEFAULT_STAGE_TESTING, ...input.stageTesting },
+    productionOptions: {
+      pauseBeforeProd: false,
+      scheduled: false,
+      goLiveApproval: false,
+      cseOversight: null,
+      ...input.productionOptions,
+    },
+    stageTesting: {
+      ...DEFAULT_STAGE_TESTING,
+      ...(flavour === 'ams' ? AMS_STAGE_TESTING : {}),
+      sitesPageSets: [...SITES_PAGE_SETS],
+      assetsSplit: { ...DEFAULT_ASSETS_SPLIT },
+      ...input.stageTesting,
+    },
+    dispatcherPaths: { ...emptyDispatcherPaths(), ...input.dispatcherPaths },
   }
 }
 
@@ -186,6 +222,9 @@ export function validateConfig(ctx: EngineContext, programId: string, config: Pi
   }
 
   errors.push(...validateEnvironmentsForCategory(config, envs, others))
+  const flavour = flavourOf(ctx, programId)
+  errors.push(...flavourProblems(flavour, config))
+  if (flavour === 'ams') errors.push(...amsProblems(config))
   return errors
 }
 
@@ -301,6 +340,10 @@ function buildActions(config: PipelineConfig): StepAction[] {
   return ['build']
 }
 
+function csProdActions(config: PipelineConfig): StepAction[] {
+  return [...prodGateActions(config), 'deploy']
+}
+
 function prodGateActions(config: PipelineConfig): StepAction[] {
   const steps: StepAction[] = []
   if (config.productionOptions.pauseBeforeProd) steps.push('approval')
@@ -312,15 +355,29 @@ function prodGateActions(config: PipelineConfig): StepAction[] {
  * The phases a configuration runs, reusing the ids of `previous` phases and steps where the
  * same phase and action remain, so execution URLs stay stable across edits.
  */
-export function derivePhases(ctx: EngineContext, config: PipelineConfig, previous: PipelinePhase[] = []): PipelinePhase[] {
+export function derivePhases(
+  ctx: EngineContext,
+  programId: string,
+  config: PipelineConfig,
+  previous: PipelinePhase[] = [],
+): PipelinePhase[] {
   const envs = config.environmentIds.map((id) => ctx.findEnvironment(id))
+  const program = ctx.findProgram(programId)
+  const ams = flavourOf(ctx, programId) === 'ams'
+  const lowerActions = ams
+    ? amsLowerDeployActions(config, program?.solutions ?? [])
+    : (['deploy', ...testActions(config)] as StepAction[])
+  const prodActions = ams ? amsProdActions(config) : csProdActions(config)
   const plan: Array<Omit<PipelinePhase, 'id' | 'steps'> & { actions: StepAction[] }> = [
     { name: 'VALIDATE', type: 'VALIDATE', actions: ['validate'] },
     {
       name: 'BUILD_1',
       type: 'BUILD',
       ...(config.repositoryId ? { repositoryId: config.repositoryId, branch: config.branch ?? 'master' } : {}),
-      actions: buildActions(config),
+      actions:
+        ams && !(config.category === 'nonProduction' && config.nonProdKind === 'codeQuality')
+          ? amsBuildActions(config)
+          : buildActions(config),
     },
   ]
   const deployPhase = (name: string, env: Environment | undefined, actions: StepAction[]) => {
@@ -328,17 +385,17 @@ export function derivePhases(ctx: EngineContext, config: PipelineConfig, previou
   }
   switch (config.category) {
     case 'production':
-      deployPhase('DEPLOY_1', envs[0], ['deploy', ...testActions(config)])
-      deployPhase('DEPLOY_2', envs[1], [...prodGateActions(config), 'deploy'])
+      deployPhase('DEPLOY_1', envs[0], lowerActions)
+      deployPhase('DEPLOY_2', envs[1], prodActions)
       break
     case 'stageOnly':
-      deployPhase('DEPLOY_1', envs[0], ['deploy', ...testActions(config)])
+      deployPhase('DEPLOY_1', envs[0], lowerActions)
       break
     case 'prodOnly':
-      deployPhase('DEPLOY_1', envs[0], [...prodGateActions(config), 'deploy'])
+      deployPhase('DEPLOY_1', envs[0], prodActions)
       break
     case 'nonProduction':
-      if (config.nonProdKind !== 'codeQuality') deployPhase('DEPLOY_1', envs[0], ['deploy', ...testActions(config)])
+      if (config.nonProdKind !== 'codeQuality') deployPhase('DEPLOY_1', envs[0], lowerActions)
       break
   }
   return plan.map(({ actions, ...phase }) => {
@@ -366,7 +423,7 @@ export function createPipeline(ctx: EngineContext, actor: Actor, programId: stri
     name: config.name.trim(),
     id: ctx.newId(),
     programId,
-    phases: derivePhases(ctx, config),
+    phases: derivePhases(ctx, programId, config),
     createdAt: now,
     updatedAt: now,
     executionIds: [],
@@ -397,9 +454,26 @@ export function updatePipeline(
   actor: Actor,
   programId: string,
   pipelineId: string,
-  patch: Partial<PipelineConfig>,
+  patch: Partial<PipelineInput>,
 ): Pipeline {
   const pipeline = ctx.pipeline(programId, pipelineId)
+  const flavour = flavourOf(ctx, programId)
+  const current = configOf(pipeline)
+  const config = normaliseCategory(
+    ctx,
+    withDefaults(
+      {
+        ...current,
+        ...patch,
+        productionOptions: { ...current.productionOptions, ...patch.productionOptions },
+        stageTesting: { ...current.stageTesting, ...patch.stageTesting },
+        dispatcherPaths: { ...current.dispatcherPaths, ...patch.dispatcherPaths },
+      },
+      flavour,
+    ),
+  )
+  // On AMS the approval and CSE settings name their own permission (spec §G.2), so it is checked first.
+  if (flavour === 'ams') enforceAmsEditPermissions(actor, current, config)
   enforce(canEditPipeline(actor, pipeline))
   const fixed: FieldError[] = FIXED_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== pipeline[f]).map((f) => ({
     field: f,
@@ -407,13 +481,22 @@ export function updatePipeline(
     invalidValue: patch[f],
   }))
   if (fixed.length > 0) throw invalid('The pipeline configuration is not valid.', fixed)
-  const config = normaliseCategory(ctx, withDefaults({ ...configOf(pipeline), ...patch }))
   const errors = validateConfig(ctx, programId, config, pipeline)
   if (errors.length > 0) throw invalid('The pipeline configuration is not valid.', errors)
-  const phases = derivePhases(ctx, config, pipeline.phases)
+  const phases = derivePhases(ctx, programId, config, pipeline.phases)
   Object.assign(pipeline, config, { name: config.name.trim(), phases, updatedAt: ctx.now })
   ctx.touch()
   return pipeline
+}
+
+/** Pipeline Modify Approval / Pipeline Modify Managed Deployment: checked only when those settings change. */
+function enforceAmsEditPermissions(actor: Actor, before: PipelineConfig, after: PipelineConfig): void {
+  const approvalChanged =
+    before.productionOptions.goLiveApproval !== after.productionOptions.goLiveApproval ||
+    before.approveAfterStageDeployment !== after.approveAfterStageDeployment
+  if (approvalChanged) enforce(permits(actor, 'modifyPipelineApproval'))
+  if (before.productionOptions.cseOversight !== after.productionOptions.cseOversight)
+    enforce(permits(actor, 'modifyPipelineManagedDeployment'))
 }
 
 export function canDeletePipeline(ctx: EngineContext, actor: Actor, pipeline: Pipeline): Verdict {
@@ -457,7 +540,19 @@ export function configOf(p: Pipeline): PipelineConfig {
     ignoreWebTierConfig: p.ignoreWebTierConfig,
     environmentIds: [...p.environmentIds],
     productionOptions: { ...p.productionOptions },
-    stageTesting: { ...p.stageTesting, experienceAuditPaths: [...p.stageTesting.experienceAuditPaths] },
+    stageTesting: {
+      ...p.stageTesting,
+      experienceAuditPaths: [...p.stageTesting.experienceAuditPaths],
+      sitesPageSets: [...p.stageTesting.sitesPageSets],
+      assetsSplit: { ...p.stageTesting.assetsSplit },
+    },
+    approveAfterStageDeployment: p.approveAfterStageDeployment,
+    skipDetachingDispatchers: p.skipDetachingDispatchers,
+    dispatcherPaths: {
+      dev: p.dispatcherPaths.dev.map((d) => ({ ...d })),
+      stage: p.dispatcherPaths.stage.map((d) => ({ ...d })),
+      prod: p.dispatcherPaths.prod.map((d) => ({ ...d })),
+    },
   }
   if (p.nonProdKind) config.nonProdKind = p.nonProdKind
   if (p.repositoryId) config.repositoryId = p.repositoryId

@@ -6,7 +6,8 @@ import { z } from 'zod'
 import type { EngineState } from './model'
 import { storedVariableProblems } from './variables'
 
-export const CURRENT_STATE_VERSION = 1
+/** 2: AMS (program emergency mode, solutions and KPIs; pipeline AMS options; AMS steps; deploy activity commands). */
+export const CURRENT_STATE_VERSION = 2
 
 export class InvalidStateError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -30,9 +31,18 @@ const stepAction = z.enum([
   'functionalTest',
   'uiTest',
   'contentAudit',
+  'securityTest',
+  'loadTest',
+  'assetsTest',
+  'reportPerformanceTest',
   'approval',
   'schedule',
+  'managed',
 ])
+const roles = z.enum(['business-owner', 'deployment-manager', 'program-manager', 'developer', 'cse'])
+const dispatcherPaths = z
+  .array(z.strictObject({ path: z.string().startsWith('/'), type: z.enum(['FLUSH', 'INVALIDATE']) }))
+  .max(100)
 const stepStatus = z.enum([
   'NOT_STARTED',
   'RUNNING',
@@ -68,6 +78,11 @@ const program = z.strictObject({
   region: z.string(),
   createdAt: time,
   updatedAt: time,
+  emergencyModeEnabled: z.boolean(),
+  solutions: z.array(z.enum(['sites', 'assets', 'forms', 'screens'])),
+  kpis: z
+    .strictObject({ responseTimeMs95: z.number().int().positive(), pageViewsPerMinute: z.number().int().positive() })
+    .optional(),
 })
 
 const environment = z.strictObject({
@@ -136,14 +151,27 @@ const pipeline = z.strictObject({
   buildStrategy: z.enum(['FULL', 'SMART']),
   ignoreWebTierConfig: z.boolean(),
   environmentIds: z.array(id),
-  productionOptions: z.strictObject({ pauseBeforeProd: z.boolean(), scheduled: z.boolean() }),
+  productionOptions: z.strictObject({
+    pauseBeforeProd: z.boolean(),
+    scheduled: z.boolean(),
+    goLiveApproval: z.boolean(),
+    cseOversight: z.enum(['MY_CSE', 'ANY_CSE']).nullable(),
+  }),
   stageTesting: z.strictObject({
     productFunctional: z.boolean(),
     customFunctional: z.boolean(),
     customUi: z.boolean(),
     experienceAudit: z.boolean(),
     experienceAuditPaths: z.array(z.string().startsWith('/')).max(25),
+    sitesPageSets: z
+      .array(z.enum(['POPULAR', 'OTHER', 'NEW']))
+      .min(1)
+      .max(3),
+    assetsSplit: z.strictObject({ images: z.number().int().min(0).max(100), pdfs: z.number().int().min(0).max(100) }),
   }),
+  approveAfterStageDeployment: z.boolean(),
+  skipDetachingDispatchers: z.boolean(),
+  dispatcherPaths: z.strictObject({ dev: dispatcherPaths, stage: dispatcherPaths, prod: dispatcherPaths }),
   phases: z.array(phase).min(1).max(100),
   createdAt: time,
   updatedAt: time,
@@ -152,7 +180,7 @@ const pipeline = z.strictObject({
   currentExecutionId: id.optional(),
   executionIds: z.array(id),
   variables: z.array(variable).max(200),
-  favoriteOf: z.array(z.enum(['business-owner', 'deployment-manager', 'program-manager', 'developer'])),
+  favoriteOf: z.array(roles),
 })
 
 const metric = z.strictObject({
@@ -192,6 +220,7 @@ const stepState = z.strictObject({
         id: z.number().int(),
         description: z.string(),
         status: z.enum(['NOT_STARTED', 'RUNNING', 'FINISHED', 'FAILED']),
+        command: z.strictObject({ stepAction: z.string(), instanceId: z.string() }).optional(),
         finishedAt: time.optional(),
       }),
     )
@@ -280,8 +309,35 @@ const stateSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
 })
 
-/** Older state versions and how to bring them up to date; none exist yet. */
-const MIGRATIONS: Record<number, (state: Record<string, unknown>) => Record<string, unknown>> = {}
+type Json = Record<string, unknown>
+const asList = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : [])
+const asObject = (value: unknown): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {}
+
+/**
+ * Version 1 → 2 (AMS): programs get `emergencyModeEnabled: false` and `solutions: ["sites"]`;
+ * pipelines get the AMS options switched off and the default performance test settings. Every
+ * version-1 program was a Cloud Service program in practice, so nothing else changes.
+ */
+function migrateV1(state: Json): Json {
+  const programs = asList(state.programs).map((p) => ({ emergencyModeEnabled: false, solutions: ['sites'], ...p }))
+  const pipelines = asList(state.pipelines).map((p) => ({
+    ...p,
+    productionOptions: { goLiveApproval: false, cseOversight: null, ...asObject(p.productionOptions) },
+    stageTesting: {
+      ...asObject(p.stageTesting),
+      sitesPageSets: ['POPULAR', 'OTHER', 'NEW'],
+      assetsSplit: { images: 70, pdfs: 30 },
+    },
+    approveAfterStageDeployment: false,
+    skipDetachingDispatchers: false,
+    dispatcherPaths: { dev: [], stage: [], prod: [] },
+  }))
+  return { ...state, version: 2, programs, pipelines }
+}
+
+/** Older state versions and how to bring them up to date. */
+const MIGRATIONS: Record<number, (state: Json) => Json> = { 1: migrateV1 }
 
 function migrate(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw

@@ -1,6 +1,6 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query'
 import type { Execution, ExecutionList, MetricList, Redirect, StepState } from '../../contract/executions'
-import type { Pipeline, SimClock } from '../../contract/resources'
+import type { ExecutionMode, Pipeline, SimClock } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import { getLink, linkHref } from '../hal'
 import { ApiError, isApiError, NetworkError, request } from '../http'
@@ -90,13 +90,19 @@ export const executionQueries = {
     }),
 }
 
+/**
+ * Advance bodies (spec §D.8): override a quality gate (code scanning, and on AMS security and
+ * performance testing), approve, schedule, or — [AMS] `managed` (CSE Support), `cse` token only — start.
+ */
 export type AdvanceBody =
   | { metrics: Array<{ kpi: string; override: true } & Record<string, unknown>> }
   | { approved: true }
   | { type: 'IMMEDIATE' }
   | { type: 'SCHEDULED'; schedule: string }
+  | { start: true }
 
-export type CancelBody = { override: false } | { approved: false } | { cancel: true }
+/** Cancel bodies; `{"start": false}` is the CSE's Reject of a `managed` step. */
+export type CancelBody = { override: false } | { approved: false } | { cancel: true } | { start: false }
 
 /** What changes when an execution moves: the execution itself, its pipeline's status, history. */
 const EXECUTION_CHANGES = [executionQueries.all(), pipelineQueries.all(), ['sim', 'clock']] as const
@@ -125,14 +131,28 @@ export const executionMutations = {
       mutationFn: (step: StepState) => request<Execution>(linkHref(step, REL.reExecute), { method: 'PUT' }),
       meta: { invalidates: EXECUTION_CHANGES },
     }),
-  /** Promote Build: PUT the prod-only pipeline's execution link with `?sourceExecutionId=` → 201. */
+  /**
+   * Promote Build: PUT the prod-only pipeline's execution link with `?sourceExecutionId=` → 201;
+   * [AMS] `mode: 'EMERGENCY'` adds `&pipelineExecutionMode=EMERGENCY`.
+   */
   promote: () =>
     mutationOptions({
       mutationKey: ['executions', 'promote'],
-      mutationFn: ({ prodOnly, sourceExecutionId }: { prodOnly: Pipeline; sourceExecutionId: string }) =>
-        request<Execution>(`${linkHref(prodOnly, REL.execution)}?sourceExecutionId=${encodeURIComponent(sourceExecutionId)}`, {
-          method: 'PUT',
-        }),
+      mutationFn: ({
+        prodOnly,
+        sourceExecutionId,
+        mode,
+      }: {
+        prodOnly: Pipeline
+        sourceExecutionId: string
+        mode?: ExecutionMode
+      }) =>
+        request<Execution>(
+          `${linkHref(prodOnly, REL.execution)}?sourceExecutionId=${encodeURIComponent(sourceExecutionId)}${
+            mode && mode !== 'NORMAL' ? `&pipelineExecutionMode=${mode}` : ''
+          }`,
+          { method: 'PUT' },
+        ),
       meta: { invalidates: EXECUTION_CHANGES },
     }),
 }

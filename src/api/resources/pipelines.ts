@@ -1,6 +1,14 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query'
 import type { Execution, PromotableExecutionList, StepState } from '../../contract/executions'
-import type { Pipeline, PipelineCreate, PipelineList, PipelinePatch } from '../../contract/resources'
+import {
+  AMS_PROGRAM_TYPE,
+  type ExecutionMode,
+  type Pipeline,
+  type PipelineCreate,
+  type PipelineList,
+  type PipelinePatch,
+  type Program,
+} from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import { getLink, linkHref } from '../hal'
 import { request } from '../http'
@@ -34,6 +42,17 @@ export const pipelineQueries = {
       staleTime: 0,
     }),
 }
+
+/** `?sourceExecutionId=…&pipelineExecutionMode=EMERGENCY`, or nothing for a plain normal run. */
+export function startQuery(sourceExecutionId?: string, mode?: ExecutionMode): string {
+  const params: string[] = []
+  if (sourceExecutionId) params.push(`sourceExecutionId=${encodeURIComponent(sourceExecutionId)}`)
+  if (mode && mode !== 'NORMAL') params.push(`pipelineExecutionMode=${mode}`)
+  return params.length > 0 ? `?${params.join('&')}` : ''
+}
+
+/** [AMS] Whether a program is Managed Services (the flavour comes from `program.type`, nothing else). */
+export const isAmsProgram = (program: Pick<Program, 'type'> | undefined): boolean => program?.type === AMS_PROGRAM_TYPE
 
 export const hasPromotableLink = (pipeline: Pipeline) => getLink(pipeline, REL.promotableExecutions) !== undefined
 
@@ -77,18 +96,21 @@ export const pipelineMutations = {
     }),
   /**
    * Run: PUT the pipeline's execution link → 201 with the new execution. A production only
-   * pipeline may name the stage-only execution whose build it promotes.
+   * pipeline may name the stage-only execution whose build it promotes. [AMS] `mode: 'EMERGENCY'`
+   * (offered when `x-sim.runModes` lists it) sends `?pipelineExecutionMode=EMERGENCY`.
    */
   start: (programId: string) =>
     mutationOptions({
       mutationKey: ['pipelines', 'start', programId],
-      mutationFn: ({ pipeline, sourceExecutionId }: { pipeline: Pipeline; sourceExecutionId?: string }) =>
-        request<Execution>(
-          `${linkHref(pipeline, REL.execution)}${
-            sourceExecutionId ? `?sourceExecutionId=${encodeURIComponent(sourceExecutionId)}` : ''
-          }`,
-          { method: 'PUT' },
-        ),
+      mutationFn: ({
+        pipeline,
+        sourceExecutionId,
+        mode,
+      }: {
+        pipeline: Pipeline
+        sourceExecutionId?: string
+        mode?: ExecutionMode
+      }) => request<Execution>(`${linkHref(pipeline, REL.execution)}${startQuery(sourceExecutionId, mode)}`, { method: 'PUT' }),
       meta: { invalidates: PIPELINE_CHANGES(programId) },
     }),
   /**

@@ -6,8 +6,9 @@ import { PageHeading } from '../../components/page-heading'
 import { EnvironmentsCard } from '../../features/environments/environments-card'
 import { DeployCallToAction } from '../../features/pipelines/deploy-call-to-action'
 import { PipelinesCard } from '../../features/pipelines/pipelines-card'
+import { PipelineExecutionPopover } from './pipeline-execution-popover'
 
-/** Program Overview: the Deploy call to action, and the Environments and Pipelines cards of two features. */
+/** Program Overview: the Deploy call to action, and the Environments and Pipelines cards (with the execution popover) of three features. */
 export function Component() {
   const { programId = '' } = useParams()
   const program = useQuery(programQueries.detail(programId))
@@ -17,7 +18,10 @@ export function Component() {
       <DeployCallToAction programId={programId} />
       <div className={style({ display: 'grid', gridTemplateColumns: { default: '1fr', lg: '1fr 1fr' }, gap: 24 })}>
         <EnvironmentsCard programId={programId} />
-        <PipelinesCard programId={programId} />
+        <PipelinesCard
+          programId={programId}
+          statusExtra={(pipeline) => <PipelineExecutionPopover programId={programId} pipeline={pipeline} />}
+        />
       </div>
     </>
   )

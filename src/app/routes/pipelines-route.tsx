@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom'
-import { ExecutionPopover } from '../../features/executions/execution-popover'
 import { PipelinesPage } from '../../features/pipelines/pipelines-page'
+import { PipelineExecutionPopover } from './pipeline-execution-popover'
 
 /** The Pipelines page, with the execution popover (spec §B.3) beside the status of a pipeline that runs or has run. */
 export function Component() {
@@ -8,17 +8,7 @@ export function Component() {
   return (
     <PipelinesPage
       programId={programId}
-      statusExtra={(pipeline) => {
-        const executionId = pipeline['x-sim'].currentExecutionId ?? pipeline['x-sim'].lastExecutionId
-        return executionId ? (
-          <ExecutionPopover
-            programId={programId}
-            pipelineId={pipeline.id}
-            pipelineName={pipeline.name}
-            executionId={executionId}
-          />
-        ) : null
-      }}
+      statusExtra={(pipeline) => <PipelineExecutionPopover programId={programId} pipeline={pipeline} />}
     />
   )
 }

@@ -12,7 +12,7 @@ import type { EngineContext } from '../context'
 import { preconditionFailed } from '../errors'
 import type { EngineState, Execution, ExecutionStatus, ExecutionTrigger, Pipeline, PipelinePhase, StepState } from '../model'
 import { artifactsVersion } from './calendar'
-import { isProdDeploy, stepLabel } from './common'
+import { isHumanStep, isProdDeploy, stepLabel } from './common'
 import { COPY_ARTIFACTS_MS, DURATION_JITTER, HOUR, MINUTE, PROD_DEPLOY_MS, STEP_DURATION_MS } from './durations'
 import { newStepState } from './start'
 
@@ -123,7 +123,7 @@ const SEED_USERS = ['3E8367615C0A78710A495EEF@AdobeID', '12EB35385CEED6A70A495ED
 type Outcome = Extract<ExecutionStatus, 'FINISHED' | 'FAILED' | 'ERROR' | 'CANCELLED'>
 
 function stepMs(ctx: EngineContext, step: StepState): number {
-  if (step.action === 'approval' || step.action === 'schedule') return ctx.random.int(2 * MINUTE, 90 * MINUTE)
+  if (isHumanStep(step)) return ctx.random.int(2 * MINUTE, 90 * MINUTE)
   if (step.action === 'build' && step.variant !== undefined) return COPY_ARTIFACTS_MS
   return ctx.random.jitter(isProdDeploy(step) ? PROD_DEPLOY_MS : STEP_DURATION_MS[step.action], DURATION_JITTER)
 }
@@ -166,9 +166,9 @@ function finishedExecution(ctx: EngineContext, plan: Plan, start: number): Execu
   }
   // Where it stops: a failing, erroring or cancelled run ends at a random step.
   const stopAt = outcome === 'FINISHED' ? steps.length : ctx.random.int(1, steps.length - 1)
-  // People do not fail: a run that stops at an approval or a schedule was rejected (cancelled).
-  const stopAction = steps[stopAt]?.action
-  if (stopAction === 'approval' || stopAction === 'schedule') outcome = 'CANCELLED'
+  // People do not fail: a run that stops at an approval, a schedule or CSE Support was rejected (cancelled).
+  const stopStep = steps[stopAt]
+  if (stopStep && isHumanStep(stopStep)) outcome = 'CANCELLED'
   let t = start
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as StepState

@@ -3,6 +3,7 @@
  */
 import type { EngineContext } from '../context'
 import { notFound } from '../errors'
+import type { Flavour } from '../flavour'
 import type { Execution, Pipeline, StepState, StepStatus } from '../model'
 
 export const isStepDone = (status: StepStatus): boolean =>
@@ -11,18 +12,27 @@ export const isStepDone = (status: StepStatus): boolean =>
 export const isProdDeploy = (step: Pick<StepState, 'action' | 'environmentType'>): boolean =>
   step.action === 'deploy' && step.environmentType === 'prod'
 
+/** Quality gates: steps whose metrics can fail (critical), or wait for an override (important). */
+export const isQualityGate = (step: Pick<StepState, 'action'>): boolean =>
+  step.action === 'codeQuality' ||
+  step.action === 'securityTest' ||
+  step.action === 'loadTest' ||
+  step.action === 'reportPerformanceTest'
+
+/** Steps that wait for a person as soon as they start. */
+export const isHumanStep = (step: Pick<StepState, 'action'>): boolean =>
+  step.action === 'approval' || step.action === 'schedule' || step.action === 'managed'
+
 /** Steps whose outcome comes with quality metrics. */
-export const hasMetrics = (step: Pick<StepState, 'action'>): boolean =>
-  step.action === 'codeQuality' || step.action === 'contentAudit'
+export const hasMetrics = (step: Pick<StepState, 'action'>): boolean => isQualityGate(step) || step.action === 'contentAudit'
 
 /** Steps that write a log (validation and the human gates do not). */
-export const hasLog = (step: Pick<StepState, 'action'>): boolean =>
-  step.action !== 'validate' && step.action !== 'approval' && step.action !== 'schedule'
+export const hasLog = (step: Pick<StepState, 'action'>): boolean => step.action !== 'validate' && !isHumanStep(step)
 
 const ENV_WORD: Record<string, string> = { dev: 'Dev', stage: 'Stage', prod: 'Production', preprod: 'Preprod', rde: 'RDE' }
 
-/** The product's name for a step (spec §D.2), including the build variants. */
-export function stepLabel(step: Pick<StepState, 'action' | 'variant' | 'environmentType'>): string {
+/** The product's name for a step (spec §D.2), including the build variants; AMS names its approvals differently. */
+export function stepLabel(step: Pick<StepState, 'action' | 'variant' | 'environmentType'>, flavour: Flavour = 'cs'): string {
   switch (step.action) {
     case 'validate':
       return 'Validation'
@@ -44,10 +54,21 @@ export function stepLabel(step: Pick<StepState, 'action' | 'variant' | 'environm
       return 'Custom UI Testing'
     case 'contentAudit':
       return 'Experience Audit'
+    case 'securityTest':
+      return 'Security Testing'
+    case 'loadTest':
+      return 'Performance Testing'
+    case 'assetsTest':
+      return 'Assets Performance Testing'
+    case 'reportPerformanceTest':
+      return 'Performance Test Report'
     case 'approval':
-      return 'Approval'
+      if (flavour === 'cs') return 'Approval'
+      return step.environmentType === 'prod' ? 'Go Live Approval' : 'Application for Approval'
     case 'schedule':
       return 'Schedule Production Deployment'
+    case 'managed':
+      return 'CSE Support'
   }
 }
 

@@ -4,10 +4,11 @@
  */
 import type { EngineContext } from '../context'
 import { ALLOWED, enforce, forbidden, invalid, refuse, type Verdict } from '../errors'
+import { type Flavour, flavourOf } from '../flavour'
 import { failingImportant } from '../metrics'
-import type { Actor, Execution, StepState } from '../model'
-import { hasRole, permits } from '../permissions'
-import { currentStepIndex, stepIndexOf, stepLabel } from './common'
+import type { Actor, Execution, Role, StepState } from '../model'
+import { hasRole, permits, ROLE_NAMES } from '../permissions'
+import { currentStepIndex, isQualityGate, stepIndexOf, stepLabel } from './common'
 import { completeStep, stopStep } from './run'
 
 export type AdvanceDecision =
@@ -16,8 +17,15 @@ export type AdvanceDecision =
   | { kind: 'approve' }
   /** Deploy now (`at` absent) or at virtual time `at`. */
   | { kind: 'schedule'; at?: number }
+  /** [AMS] A Customer Success Engineer starts the managed production deploy (`{"start": true}`). */
+  | { kind: 'start' }
 
-export type CancelDecision = { kind: 'reject-metrics' } | { kind: 'reject-approval' } | { kind: 'cancel' }
+export type CancelDecision =
+  | { kind: 'reject-metrics' }
+  | { kind: 'reject-approval' }
+  /** [AMS] A Customer Success Engineer declines the managed production deploy (`{"start": false}`). */
+  | { kind: 'reject-managed' }
+  | { kind: 'cancel' }
 
 export interface StepRef {
   programId: string
@@ -27,26 +35,79 @@ export interface StepRef {
   stepId: string
 }
 
-const isGate = (step: StepState) => step.action !== 'approval' && step.action !== 'schedule'
+const BO: Role = 'business-owner'
+const DM: Role = 'deployment-manager'
+const PM: Role = 'program-manager'
+const CSE: Role = 'cse'
 
-export function canAdvance(actor: Actor, execution: Execution, step: StepState): Verdict {
+/**
+ * Who decides a waiting step (spec §G.2, §D.8): CSE Support only a Customer Success Engineer;
+ * a production schedule also a CSE on AMS; every other gate a Business Owner, Deployment
+ * Manager or Program Manager.
+ */
+export function stepDeciders(flavour: Flavour, step: Pick<StepState, 'action'>): Role[] {
+  if (step.action === 'managed') return [CSE]
+  if (step.action === 'schedule' && flavour === 'ams') return [BO, DM, PM, CSE]
+  return [BO, DM, PM]
+}
+
+/** Who a waiting step waits for, in words everyone is shown. */
+export function waitingFor(
+  flavour: Flavour,
+  step: Pick<StepState, 'action' | 'environmentType' | 'variant'>,
+  cse?: 'MY_CSE' | 'ANY_CSE',
+): { roles: Role[]; description: string } {
+  const roles = stepDeciders(flavour, step)
+  if (step.action === 'managed') {
+    const which = cse === 'MY_CSE' ? 'your assigned Customer Success Engineer (My CSE)' : 'a Customer Success Engineer (Any CSE)'
+    return { roles, description: `Waiting for ${which} to start or reject the production deployment.` }
+  }
+  const names = roles.map((r) => ROLE_NAMES[r])
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '')
+  const what = isQualityGate(step)
+    ? 'override or reject the important failures'
+    : step.action === 'schedule'
+      ? 'schedule the production deployment'
+      : 'approve or reject'
+  return { roles, description: `Waiting for a ${list} to ${what}.` }
+}
+
+function decidedBy(ctx: EngineContext, actor: Actor, execution: Execution, step: StepState): Verdict {
+  const flavour = flavourOf(ctx, execution.programId)
+  const deciders = stepDeciders(flavour, step)
+  if (hasRole(actor, deciders)) return ALLOWED
+  const label = stepLabel(step, flavour)
+  if (step.action === 'managed') {
+    return refuse(forbidden(`${label} waits for a Customer Success Engineer; only a CSE may start or reject it.`))
+  }
+  if (hasRole(actor, [CSE])) {
+    return refuse(forbidden(`A Customer Success Engineer decides CSE Support and production schedules only, not ${label}.`))
+  }
+  return refuse(
+    forbidden(`You don't have permission to decide ${label}: this needs ${deciders.map((r) => ROLE_NAMES[r]).join(', ')}.`),
+  )
+}
+
+export function canAdvance(ctx: EngineContext, actor: Actor, execution: Execution, step: StepState): Verdict {
   const role = permits(actor, 'advancePipelineExecution')
   if (!role.ok) return role
   if (execution.status !== 'RUNNING' || step.status !== 'WAITING') {
     return refuse(invalid(`${stepLabel(step)} is ${step.status}; only a waiting step can be advanced.`))
   }
-  return ALLOWED
+  return decidedBy(ctx, actor, execution, step)
 }
 
-export function canCancel(actor: Actor, execution: Execution, step: StepState): Verdict {
+export function canCancel(ctx: EngineContext, actor: Actor, execution: Execution, step: StepState): Verdict {
   const role = permits(actor, 'cancelPipelineExecutionStep')
   if (!role.ok) return role
   if (execution.status !== 'RUNNING' || (step.status !== 'WAITING' && step.status !== 'RUNNING')) {
     return refuse(invalid(`${stepLabel(step)} is ${step.status}; only a running or waiting step can be cancelled.`))
   }
-  if (step.status === 'RUNNING' && !hasRole(actor, ['business-owner', 'deployment-manager'])) {
+  if (step.status === 'RUNNING' && !hasRole(actor, [BO, DM])) {
+    if (hasRole(actor, [CSE])) return refuse(forbidden('A Customer Success Engineer cannot cancel a running step.'))
     return refuse(forbidden('Program Managers may cancel waiting steps only; this step is running.'))
   }
+  if (step.status === 'WAITING') return decidedBy(ctx, actor, execution, step)
   return ALLOWED
 }
 
@@ -66,8 +127,15 @@ export function advanceStep(
   echo: Record<string, unknown>,
 ): void {
   const { execution, index, step } = locate(ctx, ref)
-  enforce(canAdvance(actor, execution, step))
-  const label = stepLabel(step)
+  enforce(canAdvance(ctx, actor, execution, step))
+  const label = stepLabel(step, flavourOf(ctx, execution.programId))
+  if (step.action === 'managed') {
+    if (decision.kind !== 'start') throw invalid(`${label} is started with {"start": true}.`)
+    step.input = echo
+    completeStep(ctx, execution, index, `Started by ${who(actor)}`)
+    return
+  }
+  if (decision.kind === 'start') throw invalid(`{"start": true} starts CSE Support; ${label} is not that step.`)
   if (step.action === 'approval') {
     if (decision.kind !== 'approve') throw invalid(`${label} is advanced with {"approved": true}.`)
     step.input = echo
@@ -122,7 +190,7 @@ export function cancelStep(
   echo: Record<string, unknown>,
 ): void {
   const { execution, index, step } = locate(ctx, ref)
-  enforce(canCancel(actor, execution, step))
+  enforce(canCancel(ctx, actor, execution, step))
   applyCancel(ctx, actor, execution, index, decision, echo)
 }
 
@@ -135,9 +203,15 @@ function applyCancel(
   echo: Record<string, unknown>,
 ): void {
   const step = execution.steps[index] as StepState
-  const label = stepLabel(step)
+  const label = stepLabel(step, flavourOf(ctx, execution.programId))
+  if (decision.kind === 'reject-managed') {
+    if (step.action !== 'managed') throw invalid(`{"start": false} rejects CSE Support; ${label} is not that step.`)
+    step.input = echo
+    stopStep(ctx, execution, index, 'CANCELLED', `The production deployment was rejected by the CSE ${who(actor)}.`)
+    return
+  }
   if (decision.kind === 'reject-metrics') {
-    if (step.status !== 'WAITING' || !isGate(step))
+    if (step.status !== 'WAITING' || !isQualityGate(step))
       throw invalid(`{"override": false} rejects failed metrics of a waiting quality gate; ${label} is not one.`)
     step.input = echo
     stopStep(ctx, execution, index, 'FAILED', `${label}: important metric failures were rejected by ${who(actor)}.`)
@@ -154,19 +228,19 @@ function applyCancel(
 }
 
 /** Cancels whatever step the pipeline's current execution is on (the pipeline menu's Cancel). */
-export function canCancelCurrent(actor: Actor, execution: Execution | undefined): Verdict {
+export function canCancelCurrent(ctx: EngineContext, actor: Actor, execution: Execution | undefined): Verdict {
   const role = permits(actor, 'cancelPipelineExecutionStep')
   if (!role.ok) return role
   if (!execution || execution.status !== 'RUNNING') return refuse(invalid('The pipeline is not running.'))
   const index = currentStepIndex(execution)
   if (index < 0) return refuse(invalid('The execution has no running or waiting step.'))
-  return canCancel(actor, execution, execution.steps[index] as StepState)
+  return canCancel(ctx, actor, execution, execution.steps[index] as StepState)
 }
 
 export function cancelExecution(ctx: EngineContext, actor: Actor, programId: string, pipelineId: string): Execution {
   const pipeline = ctx.pipeline(programId, pipelineId)
   const execution = pipeline.currentExecutionId ? ctx.findExecution(pipeline.currentExecutionId) : undefined
-  enforce(canCancelCurrent(actor, execution))
+  enforce(canCancelCurrent(ctx, actor, execution))
   const running = execution as Execution
   applyCancel(ctx, actor, running, currentStepIndex(running), { kind: 'cancel' }, { cancel: true })
   return running

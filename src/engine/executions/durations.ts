@@ -10,6 +10,8 @@ export const DAY = 24 * HOUR
 
 /** Every WAITING step times out after this long (spec §D.7, Cloud Service). */
 export const WAIT_TIMEOUT_MS = 14 * DAY
+/** AMS quality gates (code scanning, security and performance testing) and the stage approval (spec §D.7, §K.5). */
+export const AMS_SHORT_WAIT_TIMEOUT_MS = 7 * DAY
 
 /** Durations vary by up to ±this fraction, from the seeded random source. */
 export const DURATION_JITTER = 0.1
@@ -24,8 +26,14 @@ export const STEP_DURATION_MS: Readonly<Record<StepAction, number>> = {
   functionalTest: 5 * MINUTE,
   uiTest: 5 * MINUTE,
   contentAudit: 3 * MINUTE,
+  securityTest: 1 * MINUTE,
+  // A 30-minute test with up to 10 virtual users (spec §D.5).
+  loadTest: 30 * MINUTE,
+  assetsTest: 30 * MINUTE,
+  reportPerformanceTest: 1 * MINUTE,
   approval: 0,
   schedule: 0,
+  managed: 0,
 }
 
 export const PROD_DEPLOY_MS = 12 * MINUTE

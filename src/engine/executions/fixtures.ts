@@ -5,8 +5,8 @@
 import { SYSTEM_ACTOR } from '../actors'
 import { Engine } from '../engine'
 import { advanceClock, runUntil } from '../executions'
-import type { Actor, Execution, Pipeline, PipelineConfig, StepState } from '../model'
-import { createPipeline, withDefaults } from '../pipelines'
+import type { Actor, Execution, Pipeline, StepState } from '../model'
+import { createPipeline, type PipelineInput, withDefaults } from '../pipelines'
 
 export const BO: Actor = { roles: ['business-owner'], userId: 'bea@AdobeID' }
 export const DM: Actor = { roles: ['deployment-manager'], userId: 'dan@AdobeID' }
@@ -20,10 +20,10 @@ export interface Fixture {
   prodId: string
   devId: string
   repoId: string
-  add: (config: Partial<PipelineConfig> & Pick<PipelineConfig, 'name' | 'category'>) => Pipeline
-  coupled: (options?: Partial<PipelineConfig>) => Pipeline
-  stageOnly: (options?: Partial<PipelineConfig>) => Pipeline
-  prodOnly: (options?: Partial<PipelineConfig>) => Pipeline
+  add: (config: PipelineInput) => Pipeline
+  coupled: (options?: Partial<PipelineInput>) => Pipeline
+  stageOnly: (options?: Partial<PipelineInput>) => Pipeline
+  prodOnly: (options?: Partial<PipelineInput>) => Pipeline
 }
 
 export function freshFixture(seed = 1): Fixture {

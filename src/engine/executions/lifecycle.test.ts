@@ -54,13 +54,13 @@ describe('starting an execution', () => {
     expect(e.user).toBe('')
   })
 
-  it('skips the stage tests in emergency mode', () => {
+  it('refuses emergency mode on a Cloud Service program (an AMS-only mode, spec §D.11), starting nothing', () => {
     const f = freshFixture()
-    const e = startExecution(f.engine.ctx, DM, f.programId, f.coupled({ stageTesting: { customUi: true } as never }).id, {
-      mode: 'EMERGENCY',
-    })
-    expect(e.mode).toBe('EMERGENCY')
-    expect(e.steps.map((s) => s.action)).toEqual(['validate', 'build', 'codeQuality', 'buildImage', 'deploy', 'deploy'])
+    const p = f.coupled()
+    const error = thrown(() => startExecution(f.engine.ctx, DM, f.programId, p.id, { mode: 'EMERGENCY' }))
+    expect(error.kind).toBe('invalid')
+    expect(error.fieldErrors[0]?.field).toBe('pipelineExecutionMode')
+    expect(p.executionIds).toEqual([])
   })
 
   it('refuses developers', () => {

@@ -3,6 +3,7 @@
  * deploys to it, or waits before deploying to it.
  */
 import type { EngineContext } from '../context'
+import { type Flavour, flavourOf } from '../flavour'
 import type { Execution, StepState } from '../model'
 import { stepLabel } from './common'
 
@@ -13,12 +14,12 @@ export interface EnvironmentLockInfo {
   reason: string
 }
 
-function lockReason(pipelineName: string, envName: string, execution: Execution, deploy: StepState): string {
+function lockReason(pipelineName: string, envName: string, execution: Execution, deploy: StepState, flavour: Flavour): string {
   if (deploy.status === 'RUNNING') return `"${pipelineName}" is deploying to ${envName} (execution ${execution.id}).`
   const waiting = execution.steps.find((s) => s.status === 'WAITING')
   if (waiting) {
     const where = deploy.status === 'NOT_STARTED' ? 'before deploying to' : 'after deploying to'
-    return `"${pipelineName}" is waiting at ${stepLabel(waiting)} ${where} ${envName} (execution ${execution.id}).`
+    return `"${pipelineName}" is waiting at ${stepLabel(waiting, flavour)} ${where} ${envName} (execution ${execution.id}).`
   }
   if (deploy.status === 'NOT_STARTED')
     return `"${pipelineName}" is running and will deploy to ${envName} (execution ${execution.id}).`
@@ -39,7 +40,7 @@ export function environmentLock(ctx: EngineContext, environmentId: string): Envi
       pipelineId: pipeline.id,
       pipelineName: pipeline.name,
       executionId: execution.id,
-      reason: lockReason(pipeline.name, env.name, execution, deploy),
+      reason: lockReason(pipeline.name, env.name, execution, deploy, flavourOf(ctx, env.programId)),
     }
   }
   return undefined

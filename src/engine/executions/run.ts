@@ -3,14 +3,19 @@
  * evaluate metrics; human gates wait (and time out); the production deploy rolls through its
  * activities. Everything is driven by `onTimer` and by the decisions in `decisions.ts`.
  */
+import { DEFAULT_PROGRAM_KPIS, performanceMetrics, performanceReportMetrics, securityTestMetrics } from '../ams-metrics'
 import type { EngineContext } from '../context'
 import { takeFault } from '../faults'
+import { type Flavour, flavourOf } from '../flavour'
 import { codeQualityMetrics, contentAuditMetrics, describeMetric, failingCritical, failingImportant } from '../metrics'
-import type { Execution, ExecutionStatus, Fault, StepState } from '../model'
-import { isProdDeploy, stepLabel } from './common'
+import type { Execution, ExecutionStatus, Fault, Metric, StepState } from '../model'
+import { amsActivityDuration, planAmsDeploy } from './ams-deploy'
+import { isHumanStep, isProdDeploy, stepLabel } from './common'
 import {
+  AMS_SHORT_WAIT_TIMEOUT_MS,
   ARTIFACT_PREPARATION_MS,
   COPY_ARTIFACTS_MS,
+  DAY,
   DURATION_JITTER,
   PROD_DEPLOY_MS,
   REUSED_BUILD_MS,
@@ -38,17 +43,32 @@ export function beginStep(ctx: EngineContext, execution: Execution, index: numbe
   step.startedAt = now
   step.updatedAt = now
   execution.updatedAt = now
-  if (step.action === 'approval' || step.action === 'schedule') {
+  if (isHumanStep(step)) {
     waitAt(ctx, execution, index)
     return
   }
   step.status = 'RUNNING'
   const ms = ctx.random.jitter(baseDuration(execution, step), DURATION_JITTER)
   step.plannedMs = ms
-  if (isProdDeploy(step)) {
+  const ams = flavourOf(ctx, execution.programId) === 'ams'
+  if (step.action === 'deploy' && (ams || isProdDeploy(step))) {
     const env = step.environmentId === undefined ? undefined : ctx.findEnvironment(step.environmentId)
-    const activities = planActivities(env?.publishPairs ?? 2)
-    step.activities = activities
+    if (ams) {
+      const pipeline = ctx.findPipeline(execution.pipelineId)
+      const envKey =
+        step.environmentType === 'prod' || step.environmentType === 'stage' || step.environmentType === 'dev'
+          ? step.environmentType
+          : undefined
+      const paths = pipeline && envKey ? pipeline.dispatcherPaths[envKey] : []
+      step.activities = planAmsDeploy(
+        step.environmentType,
+        env?.publishPairs ?? 1,
+        paths,
+        pipeline?.skipDetachingDispatchers ?? false,
+      )
+    } else {
+      step.activities = planActivities(env?.publishPairs ?? 2)
+    }
     startActivity(ctx, execution, index, 1)
     return
   }
@@ -62,7 +82,10 @@ function startActivity(ctx: EngineContext, execution: Execution, index: number, 
   if (!activity) return
   activity.status = 'RUNNING'
   step.currentActivityId = activityId
-  const ms = activityDuration(activityId, activities.length, step.plannedMs ?? PROD_DEPLOY_MS)
+  const total = step.plannedMs ?? PROD_DEPLOY_MS
+  const ms = activity.command
+    ? amsActivityDuration(activities, activityId, total)
+    : activityDuration(activityId, activities.length, total)
   step.timerId = ctx.clock.schedule(ctx.now + ms, {
     kind: 'activity-done',
     executionId: execution.id,
@@ -71,13 +94,25 @@ function startActivity(ctx: EngineContext, execution: Execution, index: number, 
   })
 }
 
-/** Puts a step into WAITING with its 14-day timeout. */
+/**
+ * How long a step may wait (spec §D.7, §K.5): 14 days on Cloud Service; on AMS 7 days for the
+ * quality gates and the approval after the stage deployment, 14 for production approval,
+ * schedule and CSE Support.
+ */
+export function waitTimeoutMs(flavour: Flavour, step: Pick<StepState, 'action' | 'environmentType'>): number {
+  if (flavour === 'cs') return WAIT_TIMEOUT_MS
+  if (step.action === 'schedule' || step.action === 'managed') return WAIT_TIMEOUT_MS
+  if (step.action === 'approval') return step.environmentType === 'prod' ? WAIT_TIMEOUT_MS : AMS_SHORT_WAIT_TIMEOUT_MS
+  return AMS_SHORT_WAIT_TIMEOUT_MS
+}
+
+/** Puts a step into WAITING with its timeout (`waitTimeoutMs`). */
 export function waitAt(ctx: EngineContext, execution: Execution, index: number, message?: string): void {
   const step = execution.steps[index] as StepState
   const now = ctx.now
   step.status = 'WAITING'
   step.updatedAt = now
-  step.timeoutAt = now + WAIT_TIMEOUT_MS
+  step.timeoutAt = now + waitTimeoutMs(flavourOf(ctx, execution.programId), step)
   step.timerId = ctx.clock.schedule(step.timeoutAt, { kind: 'wait-timeout', executionId: execution.id, stepIndex: index })
   if (message !== undefined) step.resultMessage = message
   execution.updatedAt = now
@@ -196,27 +231,52 @@ export function onStepDone(ctx: EngineContext, executionId: string, index: numbe
     stopStep(ctx, execution, index, fault.status, faultReason(step, fault))
     return
   }
-  if (step.action === 'codeQuality') {
-    evaluateCodeQuality(ctx, execution, index, fault?.metric)
+  const metrics = gateMetrics(ctx, execution, step, fault?.metric)
+  if (metrics) {
+    evaluateGate(ctx, execution, index, metrics)
     return
   }
   if (step.action === 'contentAudit') step.metrics = contentAuditMetrics(ctx)
   completeStep(ctx, execution, index)
 }
 
-function evaluateCodeQuality(ctx: EngineContext, execution: Execution, index: number, failing?: 'important' | 'critical'): void {
+/** The metrics a quality gate reports (spec §D.5), or undefined for a step that is not a gate. */
+function gateMetrics(
+  ctx: EngineContext,
+  execution: Execution,
+  step: StepState,
+  failing?: 'important' | 'critical',
+): Metric[] | undefined {
+  const flavour = flavourOf(ctx, execution.programId)
+  const program = ctx.findProgram(execution.programId)
+  const kpis = program?.kpis ?? DEFAULT_PROGRAM_KPIS
+  switch (step.action) {
+    case 'codeQuality':
+      return codeQualityMetrics(ctx, failing, flavour)
+    case 'securityTest':
+      return securityTestMetrics(ctx, failing)
+    case 'loadTest':
+      return performanceMetrics(ctx, kpis, failing)
+    case 'reportPerformanceTest':
+      return performanceReportMetrics(ctx, kpis, program?.solutions ?? [], failing)
+    default:
+      return undefined
+  }
+}
+
+/** What a gate is called in failure reasons. */
+function gateName(step: StepState): string {
+  return step.action === 'codeQuality' ? 'Code scanning' : stepLabel(step)
+}
+
+/** Critical failures fail the step; important ones wait, fail or continue per the pipeline's setting. */
+function evaluateGate(ctx: EngineContext, execution: Execution, index: number, metrics: Metric[]): void {
   const step = execution.steps[index] as StepState
-  const metrics = codeQualityMetrics(ctx, failing)
   step.metrics = metrics
+  const name = gateName(step)
   const critical = failingCritical(metrics)
   if (critical.length > 0) {
-    stopStep(
-      ctx,
-      execution,
-      index,
-      'FAILED',
-      `Code scanning found critical failures: ${critical.map(describeMetric).join('; ')}.`,
-    )
+    stopStep(ctx, execution, index, 'FAILED', `${name} found critical failures: ${critical.map(describeMetric).join('; ')}.`)
     return
   }
   const important = failingImportant(metrics)
@@ -226,20 +286,21 @@ function evaluateCodeQuality(ctx: EngineContext, execution: Execution, index: nu
   }
   const summary = important.map(describeMetric).join('; ')
   const pipeline = ctx.findPipeline(execution.pipelineId)
-  const lastStep = index === execution.steps.length - 1
+  // Code scanning that ends the run (a code quality pipeline) has nothing to continue to (spec §D.3 #4).
+  const lastStep = index === execution.steps.length - 1 && step.action === 'codeQuality'
   if (lastStep || (pipeline?.category === 'nonProduction' && pipeline.nonProdKind === 'codeQuality')) {
     stopStep(
       ctx,
       execution,
       index,
       'FAILED',
-      `Code scanning found important failures, which cannot be overridden in a code quality pipeline: ${summary}.`,
+      `${name} found important failures, which cannot be overridden in a code quality pipeline: ${summary}.`,
     )
     return
   }
   switch (pipeline?.importantMetricFailureBehavior ?? 'ASK') {
     case 'FAIL':
-      stopStep(ctx, execution, index, 'FAILED', `Code scanning found important failures (Fail Immediately): ${summary}.`)
+      stopStep(ctx, execution, index, 'FAILED', `${name} found important failures (Fail Immediately): ${summary}.`)
       return
     case 'CONTINUE':
       for (const m of important) m.override = true
@@ -285,7 +346,15 @@ export function onWaitTimeout(ctx: EngineContext, executionId: string, index: nu
   if (!execution) return
   const step = execution.steps[index] as StepState
   step.timerId = undefined
-  stopStep(ctx, execution, index, 'CANCELLED', `${stepLabel(step)} waited 14 days without a decision and timed out.`)
+  const flavour = flavourOf(ctx, execution.programId)
+  const days = Math.round(waitTimeoutMs(flavour, step) / DAY)
+  stopStep(
+    ctx,
+    execution,
+    index,
+    'CANCELLED',
+    `${stepLabel(step, flavour)} waited ${days} days without a decision and timed out.`,
+  )
 }
 
 export function onScheduledStart(ctx: EngineContext, executionId: string, index: number): void {

@@ -5,6 +5,7 @@
 import type { EngineContext } from '../context'
 import { ALLOWED, enforce, invalid, notFound, preconditionFailed, refuse, type Verdict } from '../errors'
 import type { Actor, Execution, ExecutionMode, ExecutionTrigger, Pipeline, PipelinePhase, StepAction, StepState } from '../model'
+import { flavourOfProgram } from '../flavour'
 import { permits } from '../permissions'
 import { isCoupled } from '../pipelines'
 import { artifactsVersion } from './calendar'
@@ -18,8 +19,28 @@ export interface StartOptions {
   sourceExecutionId?: string
 }
 
-/** Steps Emergency mode skips (spec §D.11). */
-const TEST_ACTIONS: ReadonlySet<StepAction> = new Set(['productTest', 'functionalTest', 'uiTest', 'contentAudit'])
+/** Steps Emergency mode skips (spec §D.3 #9, §D.11): security, performance and experience audit. */
+export const EMERGENCY_SKIPPED: ReadonlySet<StepAction> = new Set([
+  'securityTest',
+  'loadTest',
+  'assetsTest',
+  'reportPerformanceTest',
+  'contentAudit',
+])
+
+/** Whether a run of `pipeline` may use Emergency Mode: AMS programs that have it enabled (spec §D.11). */
+export function canRunInEmergency(ctx: EngineContext, pipeline: Pipeline): Verdict {
+  const program = ctx.program(pipeline.programId)
+  if (flavourOfProgram(program) !== 'ams') {
+    return refuse(invalid('Emergency Mode is available to AMS programs only; this is a Cloud Service program.'))
+  }
+  if (!program.emergencyModeEnabled) {
+    return refuse(
+      invalid(`Emergency Mode is not enabled for "${program.name}"; a Customer Success Engineer enables it per program.`),
+    )
+  }
+  return ALLOWED
+}
 
 const isSplit = (p: Pipeline) => p.category === 'stageOnly' || p.category === 'prodOnly'
 
@@ -76,8 +97,12 @@ export function canStartPipeline(ctx: EngineContext, actor: Actor, pipeline: Pip
   return ALLOWED
 }
 
-/** `canStartPipeline` plus, for a prod-only pipeline, that there is a build to promote. */
+/** `canStartPipeline` plus, for a prod-only pipeline, that there is a build to promote, and the mode. */
 export function canStart(ctx: EngineContext, actor: Actor, pipeline: Pipeline, options: StartOptions = {}): Verdict {
+  if (options.mode === 'EMERGENCY') {
+    const emergency = canRunInEmergency(ctx, pipeline)
+    if (!emergency.ok) return emergency
+  }
   const verdict = canStartPipeline(ctx, actor, pipeline)
   if (!verdict.ok) return verdict
   if (pipeline.category === 'prodOnly' && options.sourceExecutionId === undefined && !latestPromotable(ctx, pipeline.programId)) {
@@ -183,6 +208,15 @@ export function startExecution(
 ): Execution {
   const pipeline = ctx.pipeline(programId, pipelineId)
   enforce(canStartPipeline(ctx, actor, pipeline))
+  const mode = options.mode ?? 'NORMAL'
+  if (mode === 'EMERGENCY') {
+    const emergency = canRunInEmergency(ctx, pipeline)
+    if (!emergency.ok) {
+      throw invalid(emergency.error.message, [
+        { field: 'pipelineExecutionMode', message: emergency.error.message, invalidValue: mode },
+      ])
+    }
+  }
   const trigger = options.trigger ?? 'MANUAL'
   if (trigger === 'RE_EXECUTE') throw invalid('Re-execute a production deployment through its reExecute link.')
   if (pipeline.category === 'prodOnly' && trigger === 'ON_COMMIT')
@@ -191,7 +225,6 @@ export function startExecution(
   if (pipeline.category === 'prodOnly' && !source) {
     throw preconditionFailed('There is no successful stage-only execution to promote: run the stage-only pipeline first.')
   }
-  const mode = options.mode ?? 'NORMAL'
   const user = trigger === 'MANUAL' ? actor.userId : ''
   const buildPhase = pipeline.phases.find((p) => p.type === 'BUILD')
   let repositoryId: string | undefined
@@ -229,7 +262,7 @@ export function startExecution(
     const steps: StepState[] = []
     for (const phase of pipeline.phases) {
       for (const s of phase.steps) {
-        if (mode === 'EMERGENCY' && TEST_ACTIONS.has(s.action)) continue
+        if (mode === 'EMERGENCY' && EMERGENCY_SKIPPED.has(s.action)) continue
         const step = newStepState(ctx, phase, s.id, s.action)
         if (s.action === 'build' || s.action === 'codeQuality') {
           step.repositoryId = repositoryId

@@ -19,6 +19,8 @@ export function addProgram(ctx: EngineContext, name: string, overrides: Partial<
     region: 'va7',
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    emergencyModeEnabled: false,
+    solutions: ['sites'],
     ...overrides,
   })
 }

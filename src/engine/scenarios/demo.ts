@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '../actors'
 import type { EngineContext } from '../context'
 import { createPipeline, withDefaults } from '../pipelines'
 import { addEnvironment, addProgram, addRepository } from './builder'
+import { demoAms } from './demo-ams'
 import { demoHistory } from './demo-history'
 
 /**
@@ -84,4 +85,6 @@ export function demo(ctx: EngineContext): void {
   addRepository(ctx, sandbox, 'sandbox-site', ['main'])
 
   demoHistory(ctx, global.id)
+  // Added last, so the Cloud Service programs' ids and history stay as they were.
+  demoAms(ctx)
 }

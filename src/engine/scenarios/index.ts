@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context'
+import { amsProgram } from './ams-program'
 import { coupledPipeline } from './coupled-pipeline'
 import { demo } from './demo'
 import { freshProgram } from './fresh-program'
@@ -18,6 +19,11 @@ export const SCENARIOS = {
   'coupled-pipeline': {
     description: 'Fresh Program with a coupled production pipeline (approval before production), idle and ready to run.',
     build: coupledPipeline,
+  },
+  'ams-program': {
+    description:
+      'One Managed Services program, AMS Program, with Emergency Mode enabled, dev, stage and prod environments, one repository and no pipelines.',
+    build: amsProgram,
   },
   'split-pipelines': {
     description:

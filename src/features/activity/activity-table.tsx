@@ -9,6 +9,53 @@ import { actionLabel, CATEGORY_LINE, EXECUTION_STATUS, executionDuration, source
 import { VisuallyHidden } from '../../components/visually-hidden'
 import { ExecutionRowMenu } from './execution-row-menu'
 
+/** Wraps to at most two lines inside the fixed row height. */
+const twoLines = style({ whiteSpace: 'normal', lineClamp: 2, overflowWrap: 'anywhere' })
+const oneLine = style({ truncate: true })
+
+/** "Nov 30, 2026," over "11:28 AM UTC": the date and the time each on a line. */
+function DateTimeLines({ iso }: { iso: string }) {
+  const text = formatDateTime(iso)
+  const cut = text.lastIndexOf(', ')
+  if (cut < 0) return <span className={oneLine}>{text}</span>
+  return (
+    <div className={style({ display: 'flex', flexDirection: 'column' })}>
+      <span className={oneLine}>{text.slice(0, cut + 2)}</span>
+      <span className={oneLine}>{text.slice(cut + 2)}</span>
+    </div>
+  )
+}
+
+/**
+ * Branch and short commit on the first line, the trigger on the second (spec §B.7). A long
+ * branch name gives way first, so the commit stays in view; the full text is the tooltip.
+ */
+export function ExecutionDetails({
+  branch,
+  commit,
+  trigger,
+}: {
+  branch?: string | undefined
+  commit?: string | undefined
+  trigger: string
+}) {
+  const full = [branch ? `Branch: ${branch}` : '', commit ? `Commit: ${commit}` : '', `Trigger: ${trigger}`]
+    .filter(Boolean)
+    .join(' · ')
+  return (
+    <div title={full} className={style({ display: 'flex', flexDirection: 'column', font: 'detail', minWidth: 0 })}>
+      {branch || commit ? (
+        <span className={style({ display: 'flex', minWidth: 0, whiteSpace: 'nowrap' })}>
+          {branch ? <span className={style({ truncate: true, minWidth: 0 })}>Branch: {branch}</span> : null}
+          {branch && commit ? <span className={style({ flexShrink: 0, whiteSpace: 'pre' })}> · </span> : null}
+          {commit ? <span className={style({ flexShrink: 0 })}>Commit: {commit}</span> : null}
+        </span>
+      ) : null}
+      <span className={oneLine}>Trigger: {trigger}</span>
+    </div>
+  )
+}
+
 export type LoadingState = NonNullable<TableViewProps['loadingState']>
 
 export interface ActivityTableProps {
@@ -34,18 +81,17 @@ export function ActivityTable({ executions, pipelines, loadingState, onLoadMore 
       styles={style({ width: 'full', height: 560 })}
     >
       <TableHeader>
-        <Column isRowHeader defaultWidth="1fr" minWidth={160}>
+        {/* Widths keep every column legible from 1280 px: Start time, Duration and Action take two lines. */}
+        <Column isRowHeader defaultWidth="1fr" minWidth={140}>
           Name
         </Column>
-        <Column defaultWidth="1fr" minWidth={180}>
+        <Column defaultWidth="1fr" minWidth={130}>
           Action
         </Column>
         <Column width={110}>Status</Column>
-        <Column width={225}>Start time</Column>
-        <Column width={150}>Duration</Column>
-        <Column defaultWidth="1fr" minWidth={200}>
-          Details
-        </Column>
+        <Column width={140}>Start time</Column>
+        <Column width={115}>Duration</Column>
+        <Column width={285}>Details</Column>
         <Column width={56} align="end">
           {/* Named for assistive technology; the product's column has no title. */}
           <VisuallyHidden>Actions</VisuallyHidden>
@@ -63,26 +109,27 @@ export function ActivityTable({ executions, pipelines, loadingState, onLoadMore 
               textValue={`${e['x-sim'].pipelineName}, execution ${e.id}`}
             >
               <Cell>
-                <div className={style({ display: 'flex', flexDirection: 'column' })}>
-                  <span className={style({ fontWeight: 'bold' })}>{e['x-sim'].pipelineName}</span>
-                  <span className={style({ font: 'detail-sm', color: 'neutral-subdued' })}>
+                <div className={style({ display: 'flex', flexDirection: 'column' })} title={e['x-sim'].pipelineName}>
+                  <span className={style({ fontWeight: 'bold', truncate: true })}>{e['x-sim'].pipelineName}</span>
+                  <span className={style({ font: 'detail-sm', color: 'neutral-subdued', truncate: true })}>
                     {pipeline ? pipelineTypeLine(pipeline) : CATEGORY_LINE[e['x-sim'].category]}
                   </span>
                 </div>
               </Cell>
-              <Cell>{actionLabel(e, pipeline)}</Cell>
+              <Cell>
+                <span className={twoLines}>{actionLabel(e, pipeline)}</span>
+              </Cell>
               <Cell>
                 <StatusLight variant={status.variant}>{status.label}</StatusLight>
               </Cell>
-              <Cell>{formatDateTime(e.createdAt)}</Cell>
-              <Cell>{executionDuration(e)}</Cell>
               <Cell>
-                <div className={style({ display: 'flex', flexDirection: 'column', font: 'detail' })}>
-                  <span>
-                    {[branch ? `Branch: ${branch}` : '', commit ? `Commit: ${commit}` : ''].filter(Boolean).join(' · ')}
-                  </span>
-                  <span>Trigger: {TRIGGER_LABEL[e.trigger]}</span>
-                </div>
+                <DateTimeLines iso={e.createdAt} />
+              </Cell>
+              <Cell>
+                <span className={twoLines}>{executionDuration(e)}</span>
+              </Cell>
+              <Cell>
+                <ExecutionDetails branch={branch} commit={commit} trigger={TRIGGER_LABEL[e.trigger]} />
               </Cell>
               <Cell align="end">
                 <ExecutionRowMenu execution={e} />

@@ -5,8 +5,8 @@ import type { StepState } from '../../contract/executions'
 import { problemMessage } from '../../components/failure-message'
 
 /** Saves text as a file: a Blob behind an object URL, clicked through a temporary anchor. */
-export function saveText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
+export function saveText(text: string, filename: string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = filename

@@ -57,7 +57,17 @@ export function typeLine(category: PipelineCategory, nonProdKind?: 'codeQuality'
   }
 }
 
-const TEST_ACTIONS = new Set(['productTest', 'functionalTest', 'uiTest', 'contentAudit'])
+const TEST_ACTIONS = new Set([
+  'productTest',
+  'functionalTest',
+  'uiTest',
+  'contentAudit',
+  // [AMS] stage testing
+  'securityTest',
+  'loadTest',
+  'assetsTest',
+  'reportPerformanceTest',
+])
 
 /** The result line of a step (spec §D.4): Passed, Succeeded, Completed, Overridden, Failed, … */
 export function stepResult(step: StepState): StatusView {
@@ -97,6 +107,8 @@ function finishedWord(step: StepState): string {
       return 'Completed'
     case 'approval':
       return 'Approved'
+    case 'managed':
+      return 'Started'
     default:
       return 'Passed'
   }
@@ -125,8 +137,10 @@ export function stepDescription(step: StepState): string | undefined {
     case 'buildImage':
       return 'Content and Dispatcher packages are converted into images and deployment configurations.'
     case 'deploy':
-      return isProdDeploy(step)
-        ? 'A rolling deployment: author first, then each dispatcher/publish pair in turn.'
+      if (isProdDeploy(step)) return 'A rolling deployment: author first, then each dispatcher/publish pair in turn.'
+      // [AMS] deploys packages and dispatcher configuration behind the load balancer (spec §D.9).
+      return step['x-sim'].deployOptions
+        ? 'The AEM packages are installed on author and publish, then the dispatcher configuration is deployed.'
         : 'The images are deployed to the environment.'
     case 'productTest':
       return 'Product functional tests run against the stage environment.'
@@ -136,8 +150,20 @@ export function stepDescription(step: StepState): string | undefined {
       return 'Your custom UI tests run against the stage environment.'
     case 'contentAudit':
       return 'Lighthouse scores of the configured pages, compared with the previous run. Informational only.'
+    case 'securityTest':
+      return 'Validation of the security test cases is complete.'
+    case 'loadTest':
+      return 'Sites performance test: up to 10 virtual users load the configured page sets for 30 minutes.'
+    case 'assetsTest':
+      return 'Assets performance test: images and PDFs are uploaded and processed for 30 minutes.'
+    case 'reportPerformanceTest':
+      return 'The performance test report, checked against the program KPIs.'
+    case 'managed':
+      return 'A Customer Success Engineer oversees and starts the production deployment.'
     case 'approval':
-      return 'The deployment waits for approval before it goes to production.'
+      return step.environmentType === 'stage'
+        ? 'The deployment waits for approval after the stage deployment, before testing.'
+        : 'The deployment waits for approval before it goes to production.'
     case 'schedule':
       return 'Choose when the production deployment starts.'
     default:
@@ -190,6 +216,16 @@ export const KPI_NAMES: Readonly<Record<string, string>> = {
   'best-practices': 'Best Practices',
   seo: 'SEO',
   pwa: 'PWA',
+  // [AMS] performance testing (spec §D.5); security checks read well in words (metricName).
+  error_rate: 'Page Request Error Rate %',
+  cpu_utilization_rate: 'CPU Utilization Rate',
+  disk_io_wait_time: 'Disk IO Wait Time',
+  response_time: '95 Percentile Response Time',
+  peak_resp_time: 'Peak Response Time',
+  views_per_minute: 'Page Views Per Minute',
+  disk_bandwidth_util: 'Disk Bandwidth Utilization',
+  network_bandwidth_util: 'Network Bandwidth Utilization',
+  requests_per_minute: 'Requests Per Minute',
 }
 
 export const COMPARATOR_WORDS: Record<string, string> = {

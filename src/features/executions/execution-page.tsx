@@ -9,7 +9,7 @@ import type { ReactNode } from 'react'
 import { hasLink } from '../../api/hal'
 import { executionMutations, executionQueries } from '../../api/resources/executions'
 import { pipelineQueries } from '../../api/resources/pipelines'
-import type { Execution, Metric, StepState } from '../../contract/executions'
+import type { Execution, Metric, StepAction, StepState } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import { ErrorState } from '../../components/error-state'
 import { formatDateTime } from '../../components/format-date'
@@ -21,6 +21,7 @@ import { ConfirmButton } from './confirm-button'
 import { ExecutionHistory } from './execution-history'
 import { executionStatusView, formatDuration, isProdDeploy, MODE_WORDS, TRIGGER_WORDS, typeLine } from './execution-labels'
 import { PromoteBuild } from './promote-build'
+import { type PhaseVariant, PromotePhaseSummary, PromotionHistory, promotePhase } from './promote-phase'
 import { ReExecute } from './re-execute'
 import { type DurationEstimate, StepCard } from './step-card'
 import { currentStep, type GroupState, groupProgress, stepGroups } from './step-groups'
@@ -39,6 +40,9 @@ export interface ExecutionPageProps {
 const FALLBACK_POLL_MS = 2_000
 
 const isRunning = (e: Execution | undefined) => e !== undefined && (e.status === 'RUNNING' || e.status === 'NOT_STARTED')
+
+const promotionRunning = (e: Execution) =>
+  (e['x-sim'].promotions ?? []).some((p) => p.status === 'RUNNING' || p.status === 'NOT_STARTED' || p.status === 'CANCELLING')
 
 const sameStep = (a: StepState, b: StepState) =>
   a.action === b.action && a.environmentType === b.environmentType && a['x-sim'].variant === b['x-sim'].variant
@@ -61,7 +65,15 @@ function estimatesFor(execution: Execution, earlier: Execution[]): Map<string, D
   return out
 }
 
-const RAIL_VIEW: Record<GroupState, { label: string; variant: 'positive' | 'informative' | 'negative' | 'neutral' }> = {
+interface RailItem {
+  id: string
+  title: string
+  view: { label: string; variant: PhaseVariant }
+  progress: string
+  below?: ReactNode
+}
+
+const RAIL_VIEW: Record<GroupState, { label: string; variant: PhaseVariant }> = {
   done: { label: 'Done', variant: 'positive' },
   active: { label: 'In progress', variant: 'informative' },
   failed: { label: 'Failed', variant: 'negative' },
@@ -155,15 +167,18 @@ function Timeline({
   const previousAudit = useQuery({ ...executionQueries.metrics(previousAuditStep), enabled: previousAuditStep !== undefined })
   const previous: Metric[] | undefined = previousAudit.data
 
-  const rail = [
+  const promoteView = promote ? promotePhase(execution) : undefined
+  const rail: RailItem[] = [
     ...groups.map((g) => ({ id: `group-${g.key}`, title: g.title, view: RAIL_VIEW[g.state], progress: groupProgress(g) })),
-    ...(promote
+    ...(promoteView
       ? [
           {
             id: 'group-promote',
             title: 'Promote Build',
-            view: RAIL_VIEW[execution.status === 'FINISHED' ? 'active' : 'pending'],
+            // Whether the build can be promoted now, or where it went, rather than a step's progress.
+            view: { label: promoteView.label, variant: promoteView.variant },
             progress: '',
+            below: <PromotePhaseSummary execution={execution} view={promoteView} />,
           },
         ]
       : []),
@@ -175,16 +190,18 @@ function Timeline({
       <nav aria-label="Phases" className={style({ flexShrink: 0, width: 240 })}>
         <ol className={style({ listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 8 })}>
           {rail.map((r) => (
-            <li key={r.id} className={style({ display: 'flex', flexDirection: 'column', gap: 2 })}>
+            // The kit's Link takes the font of its surroundings: the item sets the body font.
+            <li key={r.id} className={style({ display: 'flex', flexDirection: 'column', gap: 2, font: 'body' })}>
               <Link isQuiet onPress={() => scrollTo(r.id)}>
                 {r.title}
               </Link>
               <span className={style({ display: 'flex', gap: 8, alignItems: 'center', font: 'body-xs' })}>
-                <Badge size="S" variant={r.view.variant === 'informative' ? 'informative' : r.view.variant}>
+                <Badge size="S" variant={r.view.variant}>
                   {r.view.label}
                 </Badge>
                 {r.progress}
               </span>
+              {r.below}
             </li>
           ))}
         </ol>
@@ -243,12 +260,29 @@ function Timeline({
             <h2 id="group-promote-heading" className={style({ font: 'heading-sm', margin: 0, textTransform: 'uppercase' })}>
               Promote Build
             </h2>
+            <PromotionHistory execution={execution} />
             <PromoteBuild execution={execution} renderAddProdOnlyPipeline={renderAddProdOnlyPipeline} />
           </section>
         ) : null}
       </div>
     </div>
   )
+}
+
+const SKIPPED_WORDS: Partial<Record<StepAction, string>> = {
+  securityTest: 'Security Testing',
+  loadTest: 'Performance Testing',
+  assetsTest: 'Assets performance testing',
+  reportPerformanceTest: 'the performance test report',
+  contentAudit: 'Experience Audit',
+}
+
+/** What an emergency run left out (spec §D.3 #9): security, performance and experience audit steps. */
+function emergencyText(skipped: readonly StepAction[]): string {
+  const names = [...new Set(skipped.map((a) => SKIPPED_WORDS[a] ?? a))]
+  return names.length > 0
+    ? `This run skipped ${names.join(', ')}. Approvals still apply.`
+    : 'This run skips security tests and performance tests. Approvals still apply.'
 }
 
 function Header({ execution, nonProdKind }: { execution: Execution; nonProdKind?: 'codeQuality' | 'deployment' | undefined }) {
@@ -300,6 +334,12 @@ function Header({ execution, nonProdKind }: { execution: Execution; nonProdKind?
           <Content>{sim.failureReason}</Content>
         </InlineAlert>
       ) : null}
+      {execution.pipelineExecutionMode === 'EMERGENCY' ? (
+        <InlineAlert variant="notice">
+          <Heading>Emergency Mode</Heading>
+          <Content>{emergencyText(sim.skippedActions ?? [])}</Content>
+        </InlineAlert>
+      ) : null}
       {sim.rollbackRisk ? (
         <InlineAlert variant="notice">
           <Heading>Possible code rollback</Heading>
@@ -314,7 +354,8 @@ export function ExecutionPage({ programId, pipelineId, executionId, renderAddPro
   const detailKey = executionQueries.detail(programId, pipelineId, executionId).queryKey
   // Subscribe while the execution may still change; a finished page stops updating.
   const peek = useQuery({ ...executionQueries.detail(programId, pipelineId, executionId), enabled: false })
-  const active = peek.data === undefined || isRunning(peek.data)
+  // A stage-only page also follows the production run that is taking its build (Promote Build phase).
+  const active = peek.data === undefined || isRunning(peek.data) || promotionRunning(peek.data)
   const { live } = useLiveUpdates([detailKey, executionQueries.clock().queryKey], { enabled: active })
   const execution = useQuery(
     executionQueries.detail(programId, pipelineId, executionId, { pollMs: live ? false : FALLBACK_POLL_MS }),

@@ -1,13 +1,7 @@
 import { StatusLight } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { Metric } from '../../contract/executions'
-import { COMPARATOR_WORDS, KPI_NAMES } from './execution-labels'
-
-const SEVERITIES: Array<{ key: Metric['severity']; title: string }> = [
-  { key: 'critical', title: 'Critical' },
-  { key: 'important', title: 'Important' },
-  { key: 'informational', title: 'Info' },
-]
+import { expectedText, formatScoreChange, metricName, SEVERITY_TIERS } from './metric-labels'
 
 const cell = style({ textAlign: 'start', paddingY: 4, paddingEnd: 16, font: 'body-sm' })
 
@@ -21,7 +15,7 @@ function result(m: Metric) {
 export function MetricsTable({ metrics, label }: { metrics: Metric[]; label: string }) {
   return (
     <div className={style({ display: 'flex', flexDirection: 'column', gap: 8 })}>
-      {SEVERITIES.map(({ key, title }) => {
+      {SEVERITY_TIERS.map(({ key, title }) => {
         const rows = metrics.filter((m) => m.severity === key)
         if (rows.length === 0) return null
         return (
@@ -38,10 +32,8 @@ export function MetricsTable({ metrics, label }: { metrics: Metric[]; label: str
             <tbody>
               {rows.map((m) => (
                 <tr key={m.id}>
-                  <td className={cell}>{KPI_NAMES[m.kpi] ?? m.kpi}</td>
-                  <td className={cell}>
-                    {COMPARATOR_WORDS[m.comparator] ?? m.comparator} {m.expectedValue}
-                  </td>
+                  <td className={cell}>{metricName(m.kpi)}</td>
+                  <td className={cell}>{expectedText(m)}</td>
                   <td className={cell}>{m.actualValue}</td>
                   <td className={cell}>{result(m)}</td>
                 </tr>
@@ -69,14 +61,10 @@ export function AuditScores({ metrics, previous }: { metrics: Metric[]; previous
       <tbody>
         {shown.map((m) => {
           const before = previous?.find((p) => p.kpi === m.kpi)
-          const delta = before ? Number(m.actualValue) - Number(before.actualValue) : undefined
-          let change = 'N/A'
-          if (delta !== undefined && Number.isFinite(delta))
-            change =
-              delta === 0 ? 'No Change' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} (${delta > 0 ? 'improved' : 'regressed'})`
+          const change = formatScoreChange(before ? Number(m.actualValue) - Number(before.actualValue) : undefined)
           return (
             <tr key={m.id}>
-              <td className={cell}>{KPI_NAMES[m.kpi] ?? m.kpi}</td>
+              <td className={cell}>{metricName(m.kpi)}</td>
               <td className={cell}>{m.actualValue}</td>
               <td className={cell}>{change}</td>
             </tr>

@@ -15,6 +15,7 @@ import type { Pipeline } from '../../contract/resources'
 import { paths } from '../../config/paths'
 import { BlockedAction } from './blocked-action'
 import { ConfirmDialog } from '../../components/confirm-dialog'
+import { RunModeDialog } from '../../components/run-mode-dialog'
 import { isProdDeploy } from './execution-labels'
 
 export interface PromoteBuildProps {
@@ -55,13 +56,8 @@ function PromoteConfirm({ execution, prodOnly, onDone }: { execution: Execution;
   })
   const build = execution._embedded.stepStates.find((s) => s.action === 'build')
   const risk = execution['x-sim'].canPromote?.rollbackRisk ?? execution['x-sim'].rollbackRisk
-  return (
-    <ConfirmDialog
-      role="alertdialog"
-      title="Run Pipeline"
-      confirmLabel="Run"
-      onConfirm={() => promote.mutateAsync({ prodOnly, sourceExecutionId: execution.id })}
-    >
+  const body = (
+    <>
       <p className={style({ marginTop: 0 })}>
         Run the related production only pipeline "{prodOnly.name}" to deploy the artifacts of this execution to production.
       </p>
@@ -85,6 +81,21 @@ function PromoteConfirm({ execution, prodOnly, onDone }: { execution: Execution;
           <Content>{risk.message}</Content>
         </InlineAlert>
       ) : null}
+    </>
+  )
+  // [AMS] With Emergency Mode enabled, Normal Mode / Emergency Mode replace Run (spec §E.3).
+  return prodOnly['x-sim'].runModes?.includes('EMERGENCY') ? (
+    <RunModeDialog onRun={(mode) => promote.mutateAsync({ prodOnly, sourceExecutionId: execution.id, mode })}>
+      {body}
+    </RunModeDialog>
+  ) : (
+    <ConfirmDialog
+      role="alertdialog"
+      title="Run Pipeline"
+      confirmLabel="Run"
+      onConfirm={() => promote.mutateAsync({ prodOnly, sourceExecutionId: execution.id })}
+    >
+      {body}
     </ConfirmDialog>
   )
 }

@@ -7,10 +7,14 @@ import { executionQueries } from '../../api/resources/executions'
 import type { Metric, StepState } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import { formatDateTime } from '../../components/format-date'
+import { AmsDeployOptions } from './ams-deploy-options'
+import { CseGate } from './cse-gate'
 import { DownloadLog } from './download-log'
 import { formatDelta, formatDuration, isProdDeploy, isStepDone, stepDescription, stepResult, type Tone } from './execution-labels'
 import { AuditScores, MetricsTable } from './metrics-table'
+import { MetricGateActions } from './review-summary-dialog'
 import { RollingDeploy } from './rolling-deploy'
+import { SlowestPagesDialog } from './slowest-pages-dialog'
 import { ApprovalGate, MetricsGate, ScheduleGate } from './step-gates'
 
 export interface DurationEstimate {
@@ -39,13 +43,33 @@ function StepMetrics({ step, previousAudit }: { step: StepState; previousAudit: 
   const metrics = useQuery(executionQueries.metrics(step))
   const list = metrics.data ?? []
   if (list.length === 0) return null
-  if (step.action === 'contentAudit') return <AuditScores metrics={list} previous={previousAudit} />
+  if (step.action === 'contentAudit')
+    return (
+      <>
+        <AuditScores metrics={list} previous={previousAudit} />
+        {hasLink(step, REL.stepArtifacts) ? (
+          <div>
+            <SlowestPagesDialog step={step} />
+          </div>
+        ) : null}
+      </>
+    )
   return (
     <>
       <MetricsTable metrics={list} label={step['x-sim'].label} />
+      <MetricGateActions step={step} metrics={list} />
       {step.status === 'WAITING' ? <MetricsGate step={step} metrics={list} /> : null}
     </>
   )
+}
+
+const DAY_MS = 86_400_000
+
+/** The wait a step is allowed (14 days, or 7 for AMS quality gates and stage approval, spec §D.7). */
+function timeoutDays(step: StepState): number {
+  const { timeoutAt } = step['x-sim']
+  if (!timeoutAt || !step.startedAt) return 14
+  return Math.max(1, Math.round((Date.parse(timeoutAt) - Date.parse(step.startedAt)) / DAY_MS))
 }
 
 /** One step of the timeline: status, times, duration (live while running), result, actions. */
@@ -127,14 +151,16 @@ export function StepCard({ step, now, estimate, previousAudit, details, reExecut
         <InlineAlert variant="notice">
           <Heading>Waiting for a decision</Heading>
           <Content>
-            {timeLeft > 0 ? `${formatDuration(timeLeft)} left` : 'Timing out now'} before the 14-day timeout (
+            {timeLeft > 0 ? `${formatDuration(timeLeft)} left` : 'Timing out now'} before the {timeoutDays(step)}-day timeout (
             {formatDateTime(sim.timeoutAt)}); the execution is then cancelled.
           </Content>
         </InlineAlert>
       ) : null}
+      {sim.deployOptions ? <AmsDeployOptions options={sim.deployOptions} /> : null}
       {sim.activities && sim.activities.length > 0 ? <RollingDeploy activities={sim.activities} /> : null}
       {hasMetrics ? <StepMetrics step={step} previousAudit={previousAudit} /> : null}
       {step.status === 'WAITING' && step.action === 'approval' ? <ApprovalGate step={step} /> : null}
+      {step.status === 'WAITING' && step.action === 'managed' ? <CseGate step={step} /> : null}
       {step.status === 'WAITING' && step.action === 'schedule' ? <ScheduleGate step={step} virtualNow={now} /> : null}
       {(hasLink(step, REL.stepLogs) && started !== undefined) || reExecute ? (
         <div className={style({ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' })}>

@@ -14,7 +14,7 @@ import { REL } from '../../contract/rels'
 import { formatDateTime } from '../../components/format-date'
 import { BlockedAction } from './blocked-action'
 import { ConfirmButton } from './confirm-button'
-import { KPI_NAMES } from './execution-labels'
+import { metricName } from './metric-labels'
 import { useStepDecision } from './use-step-decision'
 
 const row = style({ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' })
@@ -29,7 +29,7 @@ const failingImportant = (metrics: Metric[]) => metrics.filter((m) => m.severity
 export function MetricsGate({ step, metrics }: { step: StepState; metrics: Metric[] }) {
   const decide = useStepDecision(step)
   const failing = failingImportant(metrics)
-  const names = failing.map((m) => KPI_NAMES[m.kpi] ?? m.kpi).join(', ')
+  const names = failing.map((m) => metricName(m.kpi)).join(', ')
   return (
     <div className={row}>
       {hasLink(step, REL.advance) ? (

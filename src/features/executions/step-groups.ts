@@ -3,7 +3,7 @@
  * Stage Deployment, Stage Testing, Production Deployment, with only the steps this execution
  * has. Prod-only executions and re-executions start with Deployment Preparation.
  */
-import type { Execution, StepState } from '../../contract/executions'
+import type { Execution, PhaseGroupKey, StepState } from '../../contract/executions'
 import { isProdDeploy, isStepActive, isStepDone, isTestStep } from './execution-labels'
 
 export type GroupKey =
@@ -18,7 +18,7 @@ export type GroupKey =
 export type GroupState = 'done' | 'active' | 'failed' | 'pending'
 
 export interface StepGroup {
-  key: GroupKey
+  key: GroupKey | PhaseGroupKey
   title: string
   steps: StepState[]
   state: GroupState
@@ -34,7 +34,11 @@ const TITLES: Record<GroupKey, string> = {
   'production-deployment': 'Production Deployment',
 }
 
-const isProductionStep = (s: StepState) => s.action === 'approval' || s.action === 'schedule' || isProdDeploy(s)
+const isProductionStep = (s: StepState) =>
+  (s.action === 'approval' && s.environmentType !== 'stage') ||
+  s.action === 'schedule' ||
+  s.action === 'managed' ||
+  isProdDeploy(s)
 
 function keyOf(step: StepState, lowerEnv: 'stage' | 'dev' | undefined): GroupKey {
   if (isProductionStep(step)) return 'production-deployment'
@@ -51,7 +55,25 @@ export function groupState(steps: readonly StepState[]): GroupState {
   return 'pending'
 }
 
+/**
+ * AMS executions carry their phase groups (`x-sim.phaseGroups`: Deployment Preparation, Preprod
+ * Deployment, Preprod Testing, …); Promote Build has no steps and is drawn by the page itself.
+ */
+function serverGroups(execution: Execution): StepGroup[] | undefined {
+  const given = execution['x-sim'].phaseGroups
+  if (!given) return undefined
+  const byId = new Map(execution._embedded.stepStates.map((s) => [s.id, s]))
+  return given
+    .map((g) => {
+      const steps = g.stepIds.map((id) => byId.get(id)).filter((s): s is StepState => s !== undefined)
+      return { key: g.key, title: g.title, steps, state: groupState(steps) }
+    })
+    .filter((g) => g.steps.length > 0)
+}
+
 export function stepGroups(execution: Execution): StepGroup[] {
+  const fromServer = serverGroups(execution)
+  if (fromServer) return fromServer
   const steps = execution._embedded.stepStates
   const lowerDeploy = steps.find((s) => s.action === 'deploy' && !isProdDeploy(s))
   const lowerEnv = lowerDeploy ? (lowerDeploy.environmentType === 'dev' ? 'dev' : 'stage') : undefined

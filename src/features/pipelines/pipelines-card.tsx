@@ -1,9 +1,11 @@
 import { Cell, Column, LinkButton, Row, TableBody, TableHeader, TableView } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { pipelineQueries } from '../../api/resources/pipelines'
 import { programQueries } from '../../api/resources/programs'
 import { EmptyState } from '../../components/empty-state'
+import type { Pipeline } from '../../contract/resources'
 import { OverviewCard } from '../../components/overview-card'
 import { QueryState } from '../../components/query-state'
 import { useLiveUpdates } from '../../api/use-live-updates'
@@ -13,8 +15,14 @@ import { pipelineTypeLine } from './pipeline-labels'
 import { PipelineNameCell } from './pipeline-name-cell'
 import { PipelineStatus } from './pipeline-status'
 
+export interface PipelinesCardProps {
+  programId: string
+  /** Beside a pipeline's status: the execution popover's info button (composed by the route). */
+  statusExtra?: (pipeline: Pipeline) => ReactNode
+}
+
 /** The Program Overview's Pipelines card (spec §B.1): at most three rows, Add and Show All. */
-export function PipelinesCard({ programId }: { programId: string }) {
+export function PipelinesCard({ programId, statusExtra }: PipelinesCardProps) {
   useLiveUpdates([pipelineQueries.all(), programQueries.detail(programId).queryKey])
   const pipelines = useQuery(pipelineQueries.list(programId))
   return (
@@ -43,7 +51,10 @@ export function PipelinesCard({ programId }: { programId: string }) {
                     <PipelineNameCell pipeline={p} />
                   </Cell>
                   <Cell>
-                    <PipelineStatus status={p.status} />
+                    <div className={style({ display: 'flex', alignItems: 'center', gap: 4 })}>
+                      <PipelineStatus status={p.status} />
+                      {statusExtra?.(p)}
+                    </div>
                   </Cell>
                 </Row>
               )}

@@ -9,7 +9,8 @@ import { EmptyState } from '../../components/empty-state'
 import { PageHeading } from '../../components/page-heading'
 import { QueryState } from '../../components/query-state'
 import { paths } from '../../config/paths'
-import type { Pipeline } from '../../contract/resources'
+import type { ExecutionMode, Pipeline } from '../../contract/resources'
+import { RunModeDialog } from '../../components/run-mode-dialog'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import type { PipelineAction } from './actions/pipeline-actions-menu'
 import { problemMessage } from '../../components/failure-message'
@@ -26,7 +27,7 @@ import { usePipelinesView } from './use-pipelines-view'
 import { VariablesDialog } from './variables/variables-dialog'
 
 type DialogRequest =
-  | { kind: 'edit' | 'delete' | 'cancel' | 'variables' | 'runProdOnly'; pipeline: Pipeline }
+  | { kind: 'edit' | 'delete' | 'cancel' | 'variables' | 'runProdOnly' | 'runMode'; pipeline: Pipeline }
   | { kind: 'runSelected'; pipelines: Pipeline[] }
 /** Each opening gets a fresh dialog (`n`); a closing one may still be mounted while it animates out. */
 type OpenDialog = DialogRequest & { n: number }
@@ -61,21 +62,24 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
   // The selection keeps only pipelines that still exist.
   const selection = all.filter((p) => selected.has(p.id))
 
+  const startedToast = (pipeline: Pipeline, executionId: string) =>
+    // Neutral, not positive: S2 draws a positive toast's action button below 4.5:1 contrast.
+    ToastQueue.neutral(`"${pipeline.name}" started (execution ${executionId}).`, {
+      timeout: 5000,
+      actionLabel: 'View details',
+      onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, executionId)),
+      shouldCloseOnAction: true,
+    })
+
   const run = (pipeline: Pipeline): void => {
     if (hasPromotableLink(pipeline)) return open({ kind: 'runProdOnly', pipeline })
+    // [AMS] With Emergency Mode enabled the user chooses the mode first (spec §D.11).
+    if (pipeline['x-sim'].runModes?.includes('EMERGENCY')) return open({ kind: 'runMode', pipeline })
     // One start per pipeline at a time: Run again while one is on its way sends nothing.
     if (isStarting(queryClient, pipeline)) return
     start
       .mutateAsync({ pipeline })
-      .then((execution) =>
-        // Neutral, not positive: S2 draws a positive toast's action button below 4.5:1 contrast.
-        ToastQueue.neutral(`"${pipeline.name}" started (execution ${execution.id}).`, {
-          timeout: 5000,
-          actionLabel: 'View details',
-          onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, execution.id)),
-          shouldCloseOnAction: true,
-        }),
-      )
+      .then((execution) => startedToast(pipeline, execution.id))
       .catch((error: unknown) =>
         // Sending it again is safe: had the server received the first, the second is refused (412), never run twice.
         ToastQueue.negative(`"${pipeline.name}" did not start: ${problemMessage(error)}`, {
@@ -84,6 +88,11 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
           shouldCloseOnAction: true,
         }),
       )
+  }
+
+  const runInMode = async (pipeline: Pipeline, mode: ExecutionMode) => {
+    const execution = await start.mutateAsync({ pipeline, mode })
+    startedToast(pipeline, execution.id)
   }
 
   const onAction = (action: PipelineAction, pipeline: Pipeline) => {
@@ -156,6 +165,10 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
           <LazyAddPipelineDialog key={dialog.n} programId={programId} kind={kindOf(dialog.pipeline)} editing={dialog.pipeline} />
         ) : dialog.kind === 'variables' ? (
           <VariablesDialog key={dialog.n} pipeline={dialog.pipeline} />
+        ) : dialog.kind === 'runMode' ? (
+          <RunModeDialog key={dialog.n} onRun={(mode) => runInMode(dialog.pipeline, mode)}>
+            <p className={style({ font: 'body', marginBottom: 0 })}>{`Pipeline: ${dialog.pipeline.name}`}</p>
+          </RunModeDialog>
         ) : dialog.kind === 'runProdOnly' ? (
           <RunProdOnlyDialog
             key={dialog.n}

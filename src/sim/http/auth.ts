@@ -1,8 +1,9 @@
 /**
  * Bearer tokens name the caller's role(s): `Authorization: Bearer deployment-manager`, several
- * comma-separated, or `admin` for all four.
+ * comma-separated, or `admin` for the four Cloud Manager roles (never `cse`, the AMS Customer
+ * Success Engineer, who has to be named).
  */
-import { ROLES, type Actor, type Role } from '../../engine/model'
+import { ADMIN_ROLES, ROLES, type Actor, type Role } from '../../engine/model'
 
 export type AuthResult = { ok: true; actor: Actor } | { ok: false; reason: string }
 
@@ -13,7 +14,7 @@ export function authenticate(header: string | null): AuthResult {
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim())
   if (!match) return { ok: false, reason: 'The Authorization header must be "Bearer <role>".' }
   const token = (match[1] as string).toLowerCase()
-  if (token === 'admin') return { ok: true, actor: { roles: ROLES, userId: 'admin@AdobeID' } }
+  if (token === 'admin') return { ok: true, actor: { roles: ADMIN_ROLES, userId: 'admin@AdobeID' } }
   const names = token.split(',')
   const roles = names.filter(isRole)
   if (roles.length === 0 || roles.length !== names.length) {

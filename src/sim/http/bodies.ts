@@ -7,13 +7,36 @@ import { DomainError, type FieldError } from '../../engine/errors'
 
 const id = z.string().regex(/^\d+$/, 'must be an id')
 
-const productionOptions = z.strictObject({ pauseBeforeProd: z.boolean().optional(), scheduled: z.boolean().optional() })
+const productionOptions = z.strictObject({
+  pauseBeforeProd: z.boolean().optional(),
+  scheduled: z.boolean().optional(),
+  // [AMS] Use Go Live Approval; Use CSE Oversight (Any CSE / My CSE), null when off.
+  goLiveApproval: z.boolean().optional(),
+  cseOversight: z.enum(['MY_CSE', 'ANY_CSE']).nullable().optional(),
+  // Accepted for compatibility with the create body of spec §H.5; canary is not modelled.
+  canary: z.literal(false).optional(),
+})
+const percent = z.number().int().min(0).max(100)
 const stageTesting = z.strictObject({
   productFunctional: z.boolean().optional(),
   customFunctional: z.boolean().optional(),
   customUi: z.boolean().optional(),
   experienceAudit: z.boolean().optional(),
   experienceAuditPaths: z.array(z.string().max(2048)).max(100).optional(),
+  sitesPageSets: z
+    .array(z.enum(['POPULAR', 'OTHER', 'NEW']))
+    .max(10)
+    .optional(),
+  assetsSplit: z.strictObject({ images: percent, pdfs: percent }).optional(),
+})
+// Counts and prefixes are domain rules (at most 100 per environment, "/" first), reported by the engine.
+const dispatcherPathList = z
+  .array(z.strictObject({ path: z.string().max(2048), type: z.enum(['FLUSH', 'INVALIDATE']) }))
+  .max(1000)
+const dispatcherPaths = z.strictObject({
+  dev: dispatcherPathList.optional(),
+  stage: dispatcherPathList.optional(),
+  prod: dispatcherPathList.optional(),
 })
 
 const settings = {
@@ -29,6 +52,9 @@ const settings = {
   environmentIds: z.array(id).max(2).optional(),
   productionOptions: productionOptions.optional(),
   stageTesting: stageTesting.optional(),
+  approveAfterStageDeployment: z.boolean().optional(),
+  skipDetachingDispatchers: z.boolean().optional(),
+  dispatcherPaths: dispatcherPaths.optional(),
 }
 
 export const pipelineCreateBody = z.strictObject({
@@ -36,8 +62,19 @@ export const pipelineCreateBody = z.strictObject({
   name: z.string().max(10_000),
   category: z.enum(['production', 'nonProduction', 'stageOnly', 'prodOnly']),
   ...settings,
-  // Accepted for compatibility with the create body of spec §H.5; not modelled.
-  dispatcherPaths: z.unknown().optional(),
+})
+
+/** Swagger `PipelineStepUpdateOptions` / `PipelineStepOptions`: the AMS step options a phase patch may carry. */
+const stepOptions = z.strictObject({
+  skipDetachingDispatchers: z.boolean().optional(),
+  dispatcherCacheInvalidationPaths: z.array(z.string().max(2048)).max(1000).optional(),
+  dispatcherCacheFlushPaths: z.array(z.string().max(2048)).max(1000).optional(),
+  cse: z.enum(['MY_CSE', 'ANY_CSE']).optional(),
+  popularPagesWeight: percent.optional(),
+  newPagesWeight: percent.optional(),
+  otherPagesWeight: percent.optional(),
+  imageAssetsWeight: percent.optional(),
+  pdfAssetsWeight: percent.optional(),
 })
 
 const phasePatch = z.looseObject({
@@ -48,6 +85,10 @@ const phasePatch = z.looseObject({
   branch: z.string().min(1).max(255).optional(),
   environmentId: id.optional(),
   environmentType: z.enum(['dev', 'stage', 'prod', 'rde', 'preprod']).optional(),
+  steps: z
+    .array(z.looseObject({ name: z.string().max(255), options: stepOptions.optional() }))
+    .max(100)
+    .optional(),
 })
 
 export const pipelinePatchBody = z.strictObject({

@@ -251,3 +251,124 @@ describe('the official Cloud Manager SDK against the simulator', () => {
     expect((await sdk.listPipelines(programId)).map((p) => p.id)).not.toContain(pipelineId)
   })
 })
+
+describe('the official SDK drives an AMS execution', () => {
+  let amsUrl = ''
+  let amsServer: Server
+  let admin: CloudManagerSdk
+  let cse: CloudManagerSdk
+  let amsProgramId = ''
+  let amsPipelineId = ''
+
+  const post = async (path: string, body: unknown, role = 'deployment-manager') => {
+    const res = await fetch(`${amsUrl}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${role}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    expect(res.status, await res.clone().text()).toBeLessThan(300)
+    return (await res.json()) as Json
+  }
+  const advance = (ms: number) => post('/__sim/clock/advance', { ms })
+  const waitingAction = async () =>
+    steps(await admin.getCurrentExecution(amsProgramId, amsPipelineId)).find((s) => s.status === 'WAITING')?.action
+
+  beforeAll(async () => {
+    const started = await startApiServer({ port: 0, scenario: 'ams-program', paused: true })
+    amsUrl = started.url
+    amsServer = started.server
+    admin = await init('org', 'key', 'admin', amsUrl)
+    cse = await init('org', 'key', 'cse', amsUrl)
+    const [program] = await admin.listPrograms()
+    amsProgramId = String(program?.id)
+    const envs = await admin.listEnvironments(amsProgramId)
+    const env = (type: string) => String(envs.find((e) => e.type === type)?.id)
+    const repos = (await (
+      await fetch(`${amsUrl}/api/program/${amsProgramId}/repositories`, { headers: { Authorization: 'Bearer admin' } })
+    ).json()) as { _embedded: { repositories: Array<{ id: string }> } }
+    const pipeline = await post(`/api/program/${amsProgramId}/pipelines`, {
+      name: 'AMS Production',
+      category: 'production',
+      repositoryId: repos._embedded.repositories[0]?.id,
+      branch: 'main',
+      environmentIds: [env('stage'), env('prod')],
+      productionOptions: { goLiveApproval: true, cseOversight: 'ANY_CSE' },
+      dispatcherPaths: { prod: [{ path: '/content/site', type: 'FLUSH' }] },
+    })
+    amsPipelineId = String(pipeline.id)
+  })
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => amsServer.close(() => resolve()))
+  })
+
+  it('starts it, overrides the security gate with advanceCurrentExecution, approves, and a cse token starts CSE Support', async () => {
+    await post('/__sim/faults', { pipelineId: amsPipelineId, action: 'securityTest', metric: 'important', status: 'FAILED' })
+    const created = await admin.createExecution(amsProgramId, amsPipelineId)
+    expect(created).toMatchObject({ status: 'RUNNING', pipelineExecutionMode: 'NORMAL' })
+    await advance(60 * MINUTE)
+    expect(await waitingAction()).toBe('securityTest')
+
+    const gate = (await admin.getQualityGateResults(amsProgramId, amsPipelineId, String(created.id), 'security')) as {
+      metrics: Array<{ kpi: string; severity: string; passed: boolean; override: boolean }>
+    }
+    const failing = gate.metrics.filter((m) => m.severity === 'important' && !m.passed)
+    expect(failing.length).toBeGreaterThan(0)
+    // The CSE is offered no advance link on a quality gate; the SDK says so in its own words.
+    expect((await sdkError(cse.advanceCurrentExecution(amsProgramId, amsPipelineId))).code).toBe('ERROR_FIND_ADVANCE_LINK')
+    await admin.advanceCurrentExecution(amsProgramId, amsPipelineId)
+    const overridden = (await admin.getQualityGateResults(
+      amsProgramId,
+      amsPipelineId,
+      String(created.id),
+      'security',
+    )) as typeof gate
+    expect(overridden.metrics.filter((m) => failing.some((f) => f.kpi === m.kpi)).every((m) => m.override)).toBe(true)
+
+    await advance(3 * 60 * MINUTE)
+    expect(await waitingAction()).toBe('approval')
+    await admin.advanceCurrentExecution(amsProgramId, amsPipelineId)
+    await advance(MINUTE)
+    expect(await waitingAction()).toBe('managed')
+    // admin holds every Cloud Manager role but not the CSE's: no link for it.
+    expect((await sdkError(admin.advanceCurrentExecution(amsProgramId, amsPipelineId))).code).toBe('ERROR_FIND_ADVANCE_LINK')
+    await cse.advanceCurrentExecution(amsProgramId, amsPipelineId)
+    await advance(2 * 60 * MINUTE)
+    const done = await admin.getExecution(amsProgramId, amsPipelineId, String(created.id))
+    expect(done.status).toBe('FINISHED')
+    expect(steps(done).map((s) => s.action)).toEqual([
+      'validate',
+      'build',
+      'codeQuality',
+      'deploy',
+      'securityTest',
+      'loadTest',
+      'assetsTest',
+      'reportPerformanceTest',
+      'approval',
+      'managed',
+      'deploy',
+    ])
+  })
+
+  it("starts an emergency execution with createExecution(…, 'EMERGENCY'), which skips security and performance testing", async () => {
+    const created = await admin.createExecution(amsProgramId, amsPipelineId, 'EMERGENCY')
+    expect(created.pipelineExecutionMode).toBe('EMERGENCY')
+    expect(steps(created).map((s) => s.action)).toEqual([
+      'validate',
+      'build',
+      'codeQuality',
+      'deploy',
+      'approval',
+      'managed',
+      'deploy',
+    ])
+    await advance(60 * MINUTE)
+    await admin.advanceCurrentExecution(amsProgramId, amsPipelineId)
+    await advance(MINUTE)
+    // A CSE declines: cancelCurrentExecution sends {"start": false} to the managed step.
+    await cse.cancelCurrentExecution(amsProgramId, amsPipelineId)
+    const rejected = await admin.getExecution(amsProgramId, amsPipelineId, String(created.id))
+    expect(rejected.status).toBe('CANCELLED')
+  })
+})

@@ -37,7 +37,7 @@ describe('the simulator state over HTTP', () => {
     expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename=".*\.json"/)
     const text = await res.text()
     expect(text).toBe(backend.runtime.engine.exportState())
-    expect(JSON.parse(text)).toMatchObject({ version: 1, scenario: 'fresh-program', programs: [{ name: 'Fresh Program' }] })
+    expect(JSON.parse(text)).toMatchObject({ version: 2, scenario: 'fresh-program', programs: [{ name: 'Fresh Program' }] })
   })
 
   it('imports a state, answers a summary, and exports exactly what was imported', async () => {
@@ -46,12 +46,17 @@ describe('the simulator state over HTTP', () => {
     expect(res.status).toBe(200)
     const summary = res.json as SimStateSummary
     expect(summary).toMatchObject({ scenario: 'demo', revision: JSON.parse(demo).revision })
-    expect(summary.counts.programs).toBe(3)
+    expect(summary.counts.programs).toBe(4)
     expect(summary.counts.environments).toBe(JSON.parse(demo).environments.length)
     expect(summary.now).toBe(new Date(JSON.parse(demo).clock.now).toISOString())
     expect(await exportText()).toBe(demo)
     const programs = (await (await backend.api('/api/programs')).json()) as ProgramList
-    expect(programs._embedded.programs.map((p) => p.name)).toEqual(['We.Retail Global', 'Global Commerce', 'Innovation Sandbox'])
+    expect(programs._embedded.programs.map((p) => p.name)).toEqual([
+      'We.Retail Global',
+      'Global Commerce',
+      'Innovation Sandbox',
+      'AMS Program',
+    ])
   })
 
   it('keeps variables, secrets as fingerprints only, and pending provisioning across an export and import', async () => {

@@ -181,6 +181,57 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     expectValid('Pipeline', await get(href(production, 'self')), 'busy pipeline')
   })
 
+  it('AMS: pipelines with step options, an execution waiting at a security gate and at CSE Support, as every role sees them', async () => {
+    const programs = embedded(await get('/api/programs'), 'programs')
+    const ams = await get(href(programs.find((p) => p.name === 'AMS Program') as Json, 'self'))
+    expectValid('Program', ams, 'AMS program')
+    expect(ams.type).toBe('aem_managed_services')
+    const pipelines = embedded(await get(href(ams, REL.pipelines)), 'pipelines')
+    const production = pipelines.find((p) => p.name === 'AMS Production') as Json
+    const options = (production.phases as Array<{ steps?: Array<{ name: string; options?: unknown }> }>).flatMap((ph) =>
+      (ph.steps ?? []).filter((st) => st.options !== undefined),
+    )
+    expect(options.map((o) => o.name).sort()).toEqual(['assetsTest', 'deploy', 'deploy', 'loadTest', 'managed'])
+    expectValid('Pipeline', production, 'AMS production pipeline')
+    await backend.api('/__sim/faults', {
+      method: 'POST',
+      body: JSON.stringify({ pipelineId: production.id, action: 'securityTest', status: 'FAILED', metric: 'important' }),
+    })
+    const res = await backend.api(`${href(production, REL.execution)}?pipelineExecutionMode=NORMAL`, { method: 'PUT' })
+    expect(res.status).toBe(201)
+    const started = (await res.json()) as Json
+    const check = async (role: string, where: string) => {
+      const e = await get(href(started, 'self'), { headers: { Authorization: `Bearer ${role}` } })
+      expectValid('PipelineExecution', e, `${where} as ${role}`)
+      for (const st of embedded(e, 'stepStates'))
+        expectValid('PipelineExecutionStepState', st, `${where} step ${String(st.action)}`)
+      return e
+    }
+    backend.runtime.advance(3 * 3_600_000)
+    const atGate = await check('program-manager', 'security gate')
+    const gate = embedded(atGate, 'stepStates').find((st) => st.status === 'WAITING') as Json
+    expect(gate.action).toBe('securityTest')
+    expectValid('PipelineStepMetrics', await get(href(gate, REL.stepMetrics)), 'security metrics')
+    const metrics = (await get<{ metrics: Array<Json> }>(href(gate, REL.stepMetrics))).metrics
+    const failing = metrics.filter((m) => m.severity === 'important' && !m.passed)
+    await backend.api(href(gate, REL.advance), {
+      method: 'PUT',
+      body: JSON.stringify({ metrics: failing.map((m) => ({ ...m, override: true })) }),
+    })
+    for (let i = 0; i < 40; i++) {
+      const e = await check('cse', 'towards CSE Support')
+      const waiting = embedded(e, 'stepStates').find((st) => st.status === 'WAITING')
+      if (waiting?.action === 'managed') break
+      if (waiting?.action === 'approval')
+        await backend.api(href(waiting, REL.advance), { method: 'PUT', body: '{"approved":true}' })
+      backend.runtime.advance(1_800_000)
+    }
+    const atCse = await check('cse', 'CSE Support')
+    expect(embedded(atCse, 'stepStates').find((st) => st.status === 'WAITING')?.action).toBe('managed')
+    await check('business-owner', 'CSE Support')
+    expectValid('Pipeline', await get(href(production, 'self')), 'waiting AMS pipeline')
+  })
+
   it('environment and pipeline variables', async () => {
     const program = embedded(await get('/api/programs'), 'programs')[0] as Json
     const full = await get(href(program, 'self'))

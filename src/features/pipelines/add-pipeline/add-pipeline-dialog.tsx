@@ -16,6 +16,8 @@ import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { AddPipelineKind, Pipeline } from '../../../contract/resources'
 import { LoadingState } from '../../../components/loading-state'
 import { ADD_PIPELINE_ENTRIES, EDIT_PIPELINE_TITLES } from '../add-pipeline-kinds'
+import { AmsConfigurationTab } from './ams-configuration-tab'
+import { AmsStageTestingTab } from './ams-stage-testing-tab'
 import { ConfigurationTab } from './configuration-tab'
 import { isStageOnly, type TabKey, testingTabTitle } from './pipeline-form'
 import { ProdOnlyTab } from './prod-only-tab'
@@ -51,18 +53,28 @@ export function AddPipelineDialog({ programId, kind, editing, resume }: AddPipel
   // A tab can be visited once every tab before it is complete.
   const firstIncomplete = w.tabs.findIndex((t) => !w.isTabValid(t))
   const reachable = (i: number) => firstIncomplete === -1 || i <= firstIncomplete
-  const loading = w.environments.isPending || w.repositories.isPending
+  const loading = w.environments.isPending || w.repositories.isPending || w.program.isPending
   const stageOnly = isStageOnly(kind, w.form, w.environments.data ?? [])
+  const ams = w.flavour === 'ams'
   const titles: Record<TabKey, string> = {
     configuration: 'Configuration',
     source: 'Source Code',
-    testing: testingTabTitle(stageOnly),
+    testing: testingTabTitle(stageOnly, w.flavour),
   }
   const panel = (tab: TabKey) => {
-    const common = { kind, form: w.form, errors: w.errors, onChange: w.change, isEdit }
+    const common = {
+      kind,
+      form: w.form,
+      errors: w.errors,
+      onChange: w.change,
+      isEdit,
+      flavour: w.flavour,
+      readOnly: editing?.['x-sim'].readOnlySettings,
+      stageOnly,
+    }
     if (kind === 'prodOnly') return <ProdOnlyTab {...common} />
-    if (tab === 'configuration') return <ConfigurationTab {...common} />
-    if (tab === 'testing') return <TestingTab {...common} />
+    if (tab === 'configuration') return ams ? <AmsConfigurationTab {...common} /> : <ConfigurationTab {...common} />
+    if (tab === 'testing') return ams ? <AmsStageTestingTab {...common} /> : <TestingTab {...common} />
     return (
       <SourceCodeTab
         {...common}

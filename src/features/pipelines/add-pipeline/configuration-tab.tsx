@@ -1,6 +1,7 @@
 import { LabeledValue, Radio, RadioGroup, TextField } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import type { AddPipelineKind } from '../../../contract/resources'
+import type { AddPipelineKind, Blocked } from '../../../contract/resources'
+import type { Flavour } from './ams-form'
 import { ChoiceField } from './choice-field'
 import type { FieldErrors, PipelineForm } from './pipeline-form'
 import { MAX_NAME } from './pipeline-form'
@@ -12,6 +13,12 @@ export interface TabProps {
   onChange: (patch: Partial<PipelineForm>) => void
   /** Editing an existing pipeline: what defines its kind is shown, not offered (spec §C.7). */
   isEdit?: boolean
+  /** The program's flavour: Cloud Service or Managed Services options. */
+  flavour: Flavour
+  /** Settings this user may not change, with the server's reason (AMS approval and CSE oversight). */
+  readOnly?: Record<string, Blocked> | undefined
+  /** Whether a non-production deployment targets a stage environment (a stage-only pipeline). */
+  stageOnly?: boolean
 }
 
 export const NON_PROD_KIND_LABEL: Record<PipelineForm['nonProdKind'], string> = {
@@ -30,9 +37,19 @@ const BEHAVIORS = [
   { id: 'CONTINUE', label: 'Continue Immediately' },
 ] as const
 
-export function ConfigurationTab({ kind, form, errors, onChange, isEdit = false }: TabProps) {
+export function ConfigurationTab(props: TabProps) {
   return (
     <div className={style({ display: 'flex', flexDirection: 'column', gap: 16 })}>
+      <PipelineIdentity {...props} />
+      <TriggerAndBehavior {...props} />
+    </div>
+  )
+}
+
+/** The pipeline's kind (non-production: code quality or deployment) and its name. */
+export function PipelineIdentity({ kind, form, errors, onChange, isEdit = false }: TabProps) {
+  return (
+    <>
       {kind === 'nonProduction' && isEdit ? (
         <LabeledValue label="Pipeline type (fixed once created)" value={NON_PROD_KIND_LABEL[form.nonProdKind]} />
       ) : kind === 'nonProduction' ? (
@@ -58,6 +75,14 @@ export function ConfigurationTab({ kind, form, errors, onChange, isEdit = false 
         validationBehavior="aria"
         styles={style({ width: 'full', maxWidth: 400 })}
       />
+    </>
+  )
+}
+
+/** Deployment Trigger and Important Metric Failures Behavior (toggle-button groups, spec §C.1). */
+export function TriggerAndBehavior({ form, errors, onChange }: TabProps) {
+  return (
+    <>
       <ChoiceField
         label="Deployment Trigger"
         options={TRIGGERS}
@@ -72,6 +97,6 @@ export function ConfigurationTab({ kind, form, errors, onChange, isEdit = false 
         onChange={(metricBehavior) => onChange({ metricBehavior })}
         errorMessage={errors.metricBehavior}
       />
-    </div>
+    </>
   )
 }

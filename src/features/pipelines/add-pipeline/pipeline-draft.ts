@@ -9,6 +9,8 @@ import type { AddPipelineKind } from '../../../contract/resources'
 import { draftKeyOf as keyOf, draftStorage as storage } from './pipeline-draft-storage'
 import type { PipelineForm, TabKey } from './pipeline-form'
 
+const dispatcherPath = z.strictObject({ path: z.string(), type: z.enum(['FLUSH', 'INVALIDATE']) })
+
 const formSchema = z.strictObject({
   name: z.string(),
   trigger: z.enum(['MANUAL', 'ON_COMMIT']),
@@ -30,6 +32,17 @@ const formSchema = z.strictObject({
     experienceAudit: z.boolean(),
   }),
   auditPaths: z.array(z.string()),
+  ams: z.strictObject({
+    approveAfterStage: z.boolean(),
+    skipLoadBalancer: z.boolean(),
+    lowerPaths: z.array(dispatcherPath),
+    prodPaths: z.array(dispatcherPath),
+    goLiveApproval: z.boolean(),
+    cseOversight: z.boolean(),
+    cse: z.enum(['ANY_CSE', 'MY_CSE']),
+    pageSets: z.array(z.enum(['POPULAR', 'OTHER', 'NEW'])),
+    imagesPercent: z.number(),
+  }),
 }) satisfies z.ZodType<PipelineForm>
 
 const draftSchema = z.strictObject({

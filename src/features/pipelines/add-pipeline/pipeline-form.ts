@@ -11,6 +11,14 @@ import type {
   PipelinePatch,
   PipelineSettings,
 } from '../../../contract/resources'
+import {
+  type AmsOptions,
+  emptyAmsOptions,
+  type Flavour,
+  MAX_DISPATCHER_PATHS,
+  validateImagesPercent,
+  validatePageSets,
+} from './ams-form'
 
 export const MAX_NAME = 64
 export const MAX_AUDIT_PATHS = 25
@@ -43,6 +51,8 @@ export interface PipelineForm {
   scheduled: boolean
   tests: PipelineTests
   auditPaths: string[]
+  /** The Managed Services options; ignored on Cloud Service programs. */
+  ams: AmsOptions
 }
 
 export const emptyForm = (): PipelineForm => ({
@@ -62,12 +72,23 @@ export const emptyForm = (): PipelineForm => ({
   // Defaults of a new deployment pipeline: the functional tests run, UI tests and the audit are opt-in.
   tests: { productFunctional: true, customFunctional: true, customUi: false, experienceAudit: false },
   auditPaths: [],
+  ams: emptyAmsOptions(),
 })
 
 export const TARGETED_SOURCES: ReadonlyArray<{ id: TargetedSource; label: string; description: string }> = [
   { id: 'config', label: 'Config', description: 'CDN, log forwarding and maintenance configuration.' },
   { id: 'frontEnd', label: 'Front End Code', description: 'JavaScript and CSS of the site theme.' },
   { id: 'webTierConfig', label: 'Web Tier Config', description: 'Dispatcher configuration.' },
+]
+
+/** AMS code sources (spec §C.3): the whole application, or the dispatcher configuration alone. */
+export const AMS_SOURCES: ReadonlyArray<{ id: 'fullStack' | 'webTierConfig'; label: string; description: string }> = [
+  { id: 'fullStack', label: 'Full Stack Code', description: 'Code for your complete AEM application.' },
+  {
+    id: 'webTierConfig',
+    label: 'Web Tier Config',
+    description: 'Dispatcher properties to store, process and deliver web pages to the client.',
+  },
 ]
 
 export type TabKey = 'configuration' | 'source' | 'testing'
@@ -82,12 +103,17 @@ export type FieldKey =
   | 'branch'
   | 'codeLocation'
   | 'auditPaths'
+  | 'dispatcherLower'
+  | 'dispatcherProd'
+  | 'cse'
+  | 'pageSets'
+  | 'assetsSplit'
 export type FieldErrors = Partial<Record<FieldKey, string>>
 
 export const TAB_FIELDS: Record<TabKey, FieldKey[]> = {
-  configuration: ['name', 'trigger', 'metricBehavior'],
+  configuration: ['name', 'trigger', 'metricBehavior', 'dispatcherLower', 'dispatcherProd', 'cse'],
   source: ['codeSource', 'environment', 'repository', 'branch', 'codeLocation'],
-  testing: ['auditPaths'],
+  testing: ['auditPaths', 'pageSets', 'assetsSplit'],
 }
 
 /** The Add Pipeline menu entry (and dialog family) a pipeline belongs to. */
@@ -123,6 +149,27 @@ export function formOf(p: Pipeline): PipelineForm {
       experienceAudit: s.stageTesting.experienceAudit,
     },
     auditPaths: [...s.stageTesting.experienceAuditPaths],
+    ams: amsOptionsOf(p),
+  }
+}
+
+/** The AMS settings of an existing pipeline; the defaults where it has none (a CS pipeline). */
+function amsOptionsOf(p: Pipeline): AmsOptions {
+  const s = p['x-sim']
+  const defaults = emptyAmsOptions()
+  const lowerType = s.category === 'nonProduction' ? 'dev' : 'stage'
+  const cse = s.productionOptions.cseOversight ?? null
+  const split = s.stageTesting.assetsSplit
+  return {
+    approveAfterStage: s.approveAfterStageDeployment ?? false,
+    skipLoadBalancer: s.skipDetachingDispatchers ?? false,
+    lowerPaths: [...(s.dispatcherPaths?.[lowerType] ?? [])],
+    prodPaths: [...(s.dispatcherPaths?.prod ?? [])],
+    goLiveApproval: s.productionOptions.goLiveApproval ?? false,
+    cseOversight: cse !== null,
+    cse: cse ?? defaults.cse,
+    pageSets: [...(s.stageTesting.sitesPageSets ?? defaults.pageSets)],
+    imagesPercent: split ? split.images : defaults.imagesPercent,
   }
 }
 
@@ -138,19 +185,21 @@ export const isDeployment = (kind: AddPipelineKind, form: PipelineForm) =>
 
 export const isTargeted = (form: PipelineForm) => form.codeSource !== 'fullStack'
 
-export function tabsOf(kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): TabKey[] {
+export function tabsOf(kind: AddPipelineKind, form: PipelineForm, envs: Environment[], flavour: Flavour): TabKey[] {
   if (kind === 'prodOnly') return ['configuration']
   // Targeted deployments run no stage tests and no audit.
   if (isTargeted(form)) return ['configuration', 'source']
   if (kind === 'production' || isStageOnly(kind, form, envs)) return ['configuration', 'source', 'testing']
+  // AMS development deployments test nothing (spec §D.3 #5).
+  if (flavour === 'ams') return ['configuration', 'source']
   // A development deployment audits pages only when Experience Audit is checked (spec §C.4).
   if (isDeployment(kind, form) && form.tests.experienceAudit) return ['configuration', 'source', 'testing']
   return ['configuration', 'source']
 }
 
-export function testingTabTitle(stageOnly: boolean): string {
-  // CS production and development dialogs call the tab Experience Audit; stage-only dialogs Stage Testing (spec §C.2, §C.5).
-  return stageOnly ? 'Stage Testing' : 'Experience Audit'
+export function testingTabTitle(stageOnly: boolean, flavour: Flavour): string {
+  // CS production and development dialogs call the tab Experience Audit; stage-only and AMS dialogs Stage Testing (spec §C.2, §C.5, §K.6).
+  return stageOnly || flavour === 'ams' ? 'Stage Testing' : 'Experience Audit'
 }
 
 /** Environments a non-production deployment may target: dev, and stage for full stack code (stage-only). */
@@ -194,12 +243,33 @@ export function validatePagePath(path: string, existing: string[]): string | und
   return undefined
 }
 
+/** Whether the AMS dialog offers these options for this kind of pipeline. */
+export const offersDispatcherPaths = (kind: AddPipelineKind, form: PipelineForm) =>
+  kind === 'production' || kind === 'prodOnly' || isDeployment(kind, form)
+
 /** Problems that keep a tab from being complete. */
-export function validateTab(tab: TabKey, kind: AddPipelineKind, form: PipelineForm, branches: string[]): FieldErrors {
+export function validateTab(
+  tab: TabKey,
+  kind: AddPipelineKind,
+  form: PipelineForm,
+  branches: string[],
+  flavour: Flavour,
+  envs: Environment[] = [],
+): FieldErrors {
   const errors: FieldErrors = {}
   if (tab === 'configuration') {
     const name = validateName(form.name)
     if (name) errors.name = name
+    if (flavour === 'ams') {
+      const tooMany = `Add at most ${MAX_DISPATCHER_PATHS} paths per environment.`
+      if (form.ams.lowerPaths.length > MAX_DISPATCHER_PATHS) errors.dispatcherLower = tooMany
+      if (form.ams.prodPaths.length > MAX_DISPATCHER_PATHS) errors.dispatcherProd = tooMany
+    }
+  }
+  if (tab === 'source' && flavour === 'ams' && form.trigger === 'ON_COMMIT' && isStageOnly(kind, form, envs)) {
+    // Pre-production pipelines are manual-only on Managed Services (spec §C.5, §K.13).
+    errors.environment =
+      'On Managed Services a stage-only pipeline runs manually: set the Deployment Trigger to Manual, or choose a development environment.'
   }
   if (tab === 'source') {
     if (isDeployment(kind, form) && !form.environmentId) {
@@ -210,8 +280,14 @@ export function validateTab(tab: TabKey, kind: AddPipelineKind, form: PipelineFo
     else if (branches.length > 0 && !branches.includes(form.branch)) errors.branch = 'Choose a branch of the repository.'
     if (isTargeted(form) && !form.codeLocation.startsWith('/')) errors.codeLocation = 'The code location must start with "/".'
   }
-  if (tab === 'testing' && form.auditPaths.length > MAX_AUDIT_PATHS) {
+  if (tab === 'testing' && flavour === 'cs' && form.auditPaths.length > MAX_AUDIT_PATHS) {
     errors.auditPaths = `Add at most ${MAX_AUDIT_PATHS} page paths.`
+  }
+  if (tab === 'testing' && flavour === 'ams') {
+    const sets = validatePageSets(form.ams.pageSets)
+    if (sets) errors.pageSets = sets
+    const split = validateImagesPercent(form.ams.imagesPercent)
+    if (split) errors.assetsSplit = split
   }
   return errors
 }
@@ -249,7 +325,57 @@ function stageTesting(form: PipelineForm, onStage: boolean): PipelineSettings['s
     : { ...form.tests, experienceAuditPaths: form.tests.experienceAudit ? form.auditPaths : [] }
 }
 
-export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): PipelineCreate {
+export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: Environment[], flavour: Flavour): PipelineCreate {
+  const body = csCreateBody(kind, form, envs)
+  return flavour === 'ams' ? withAmsSettings(body, kind, form, envs) : body
+}
+
+/**
+ * An AMS pipeline: the CS-only options off (no pause before production, smart build or
+ * functional/UI tests), and the AMS ones of the dialog (spec §C.3, §C.4, §C.6).
+ */
+function withAmsSettings(body: PipelineCreate, kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): PipelineCreate {
+  if (body.nonProdKind === 'codeQuality') return { ...body, buildStrategy: 'FULL' }
+  const { ams } = form
+  const production = kind === 'production' || kind === 'prodOnly'
+  const lowerType = kind === 'nonProduction' ? envs.find((e) => e.id === form.environmentId)?.type : 'stage'
+  const lowerKey = lowerType === 'dev' || lowerType === 'stage' ? lowerType : undefined
+  const tested = body.stageTesting !== undefined
+  return {
+    ...body,
+    ...(kind === 'prodOnly' ? {} : { buildStrategy: 'FULL' as const, skipDetachingDispatchers: ams.skipLoadBalancer }),
+    ...(kind === 'production' || body.category === 'stageOnly' ? { approveAfterStageDeployment: ams.approveAfterStage } : {}),
+    dispatcherPaths: {
+      ...(kind !== 'prodOnly' && lowerKey ? { [lowerKey]: ams.lowerPaths } : {}),
+      ...(production ? { prod: ams.prodPaths } : {}),
+    },
+    ...(production
+      ? {
+          productionOptions: {
+            pauseBeforeProd: false,
+            scheduled: form.scheduled,
+            goLiveApproval: ams.goLiveApproval,
+            cseOversight: ams.cseOversight ? ams.cse : null,
+          },
+        }
+      : {}),
+    ...(tested
+      ? {
+          stageTesting: {
+            productFunctional: false,
+            customFunctional: false,
+            customUi: false,
+            experienceAudit: false,
+            experienceAuditPaths: [],
+            sitesPageSets: ams.pageSets,
+            assetsSplit: { images: ams.imagesPercent, pdfs: 100 - ams.imagesPercent },
+          },
+        }
+      : {}),
+  }
+}
+
+function csCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: Environment[]): PipelineCreate {
   const common = { name: form.name, importantMetricFailureBehavior: form.metricBehavior }
   const { stage, prod } = productionPair(envs)
   switch (kind) {
@@ -299,12 +425,24 @@ export function toCreateBody(kind: AddPipelineKind, form: PipelineForm, envs: En
  * The PATCH of an edit: everything the dialog may change. What defines the pipeline (category,
  * kind, code source, environments) is fixed and not sent (spec §C.7).
  */
-export function toPatchBody(kind: AddPipelineKind, form: PipelineForm, pipeline: Pipeline, envs: Environment[]): PipelinePatch {
-  const created = toCreateBody(kind, form, envs)
+export function toPatchBody(
+  kind: AddPipelineKind,
+  form: PipelineForm,
+  pipeline: Pipeline,
+  envs: Environment[],
+  flavour: Flavour,
+): PipelinePatch {
+  // The pipeline's own environment decides where its dispatcher paths belong.
+  const deployTarget = kind === 'nonProduction' ? { ...form, environmentId: pipeline['x-sim'].environmentIds[0] ?? null } : form
+  const created = toCreateBody(kind, deployTarget, envs, flavour)
   const { category: _category, nonProdKind: _kind, codeSource: _source, environmentIds: _envs, ...editable } = created
   // A production only pipeline has no repository; the others keep theirs unless changed.
   if (kind === 'prodOnly') {
-    return { name: editable.name, ...(editable.productionOptions ? { productionOptions: editable.productionOptions } : {}) }
+    return {
+      name: editable.name,
+      ...(editable.productionOptions ? { productionOptions: editable.productionOptions } : {}),
+      ...(editable.dispatcherPaths ? { dispatcherPaths: editable.dispatcherPaths } : {}),
+    }
   }
   const patch: PipelinePatch = { ...editable }
   if (pipeline['x-sim'].codeSource !== 'fullStack') delete patch.stageTesting
@@ -322,5 +460,10 @@ export function fieldOfServerError(path: string): FieldKey | undefined {
   if (path === 'codeSource') return 'codeSource'
   if (path === 'environmentIds' || path.startsWith('environmentIds')) return 'environment'
   if (path.startsWith('stageTesting.experienceAuditPaths')) return 'auditPaths'
+  if (path.startsWith('dispatcherPaths.prod')) return 'dispatcherProd'
+  if (path.startsWith('dispatcherPaths.stage') || path.startsWith('dispatcherPaths.dev')) return 'dispatcherLower'
+  if (path.startsWith('productionOptions.cseOversight')) return 'cse'
+  if (path.startsWith('stageTesting.sitesPageSets')) return 'pageSets'
+  if (path.startsWith('stageTesting.assetsSplit')) return 'assetsSplit'
   return undefined
 }

@@ -1,10 +1,13 @@
 import { Content, Heading, InlineAlert, TextField } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import { AmsProductionOptions } from './ams-configuration-tab'
 import type { TabProps } from './configuration-tab'
+import { DispatcherConfiguration } from './dispatcher-configuration'
 import { ProductionOptions } from './production-options'
 
 /** The single page of Add Production Only Pipeline (spec §C.6): no repository, branch or trigger. */
-export function ProdOnlyTab({ form, errors, onChange, isEdit = false }: TabProps) {
+export function ProdOnlyTab(props: TabProps) {
+  const { form, errors, onChange, isEdit = false, flavour } = props
   return (
     <div className={style({ display: 'flex', flexDirection: 'column', gap: 16 })}>
       {isEdit ? null : (
@@ -28,7 +31,19 @@ export function ProdOnlyTab({ form, errors, onChange, isEdit = false }: TabProps
         validationBehavior="aria"
         styles={style({ width: 'full', maxWidth: 400 })}
       />
-      <ProductionOptions form={form} onChange={onChange} withSchedule={false} />
+      {flavour === 'ams' ? (
+        <>
+          <AmsProductionOptions props={props} />
+          <DispatcherConfiguration
+            environment="Production"
+            paths={form.ams.prodPaths}
+            onChange={(prodPaths) => onChange({ ams: { ...form.ams, prodPaths } })}
+            errorMessage={errors.dispatcherProd}
+          />
+        </>
+      ) : (
+        <ProductionOptions form={form} onChange={onChange} withSchedule={false} />
+      )}
     </div>
   )
 }

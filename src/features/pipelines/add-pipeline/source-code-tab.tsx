@@ -16,6 +16,7 @@ import type { Environment, Pipeline, Repository } from '../../../contract/resour
 import { ChoiceField } from './choice-field'
 import type { TabProps } from './configuration-tab'
 import {
+  AMS_SOURCES,
   eligibleEnvironments,
   isDeployment,
   isStageOnly,
@@ -67,7 +68,8 @@ const envLabel = (env: Environment) => `${env.name} (${env.type})`
  * options. When editing, the code source and environments are fixed and shown read-only.
  */
 export function SourceCodeTab(props: SourceCodeTabProps) {
-  const { kind, form, errors, onChange, environments, repositories, branches, isEdit = false } = props
+  const { kind, form, errors, onChange, environments, repositories, branches, isEdit = false, flavour } = props
+  const ams = flavour === 'ams'
   const deploys = isDeployment(kind, form)
   const offersTargeted = kind === 'production' || deploys
   const targeted = isTargeted(form)
@@ -80,10 +82,36 @@ export function SourceCodeTab(props: SourceCodeTabProps) {
     // Targeted deployments go to development environments only: a chosen stage is dropped.
     onChange({ codeSource: 'config', ...(env?.type === 'stage' ? { environmentId: null } : {}) })
   }
+  const chooseAmsSource = (choice: 'fullStack' | 'webTierConfig') => {
+    const env = environments.find((e) => e.id === form.environmentId)
+    // Web tier config goes to development environments only, as other targeted deployments.
+    onChange({ codeSource: choice, ...(choice !== 'fullStack' && env?.type === 'stage' ? { environmentId: null } : {}) })
+  }
 
   return (
     <div className={column}>
-      {offersTargeted ? (
+      {offersTargeted && ams ? (
+        isEdit ? (
+          <LabeledValue
+            label="Code source (fixed once created)"
+            value={AMS_SOURCES.find((a) => a.id === form.codeSource)?.label ?? form.codeSource}
+          />
+        ) : (
+          <RadioGroup
+            label="Select code to deploy"
+            value={form.codeSource}
+            onChange={(v) => chooseAmsSource(v === 'webTierConfig' ? 'webTierConfig' : 'fullStack')}
+            isInvalid={errors.codeSource !== undefined}
+            errorMessage={errors.codeSource}
+          >
+            {AMS_SOURCES.map((a) => (
+              <Radio key={a.id} value={a.id} description={a.description}>
+                {a.label}
+              </Radio>
+            ))}
+          </RadioGroup>
+        )
+      ) : offersTargeted ? (
         isEdit ? (
           <LabeledValue
             label="Code source (fixed once created)"
@@ -111,7 +139,7 @@ export function SourceCodeTab(props: SourceCodeTabProps) {
         )
       ) : null}
 
-      {targeted && offersTargeted && !isEdit ? (
+      {targeted && offersTargeted && !isEdit && !ams ? (
         <RadioGroup
           label="Include"
           value={form.codeSource}
@@ -147,7 +175,7 @@ export function SourceCodeTab(props: SourceCodeTabProps) {
             errorMessage={errors.environment}
             description={
               targeted
-                ? 'Targeted deployments go to development environments.'
+                ? `${ams ? 'Web tier config pipelines' : 'Targeted deployments'} go to development environments.`
                 : 'Choosing a stage environment creates a stage-only pipeline.'
             }
             styles={field}
@@ -206,12 +234,14 @@ export function SourceCodeTab(props: SourceCodeTabProps) {
 
       {targeted ? null : (
         <>
-          <ChoiceField
-            label="Build Strategy"
-            options={BUILD_STRATEGIES}
-            value={form.buildStrategy}
-            onChange={(buildStrategy) => onChange({ buildStrategy })}
-          />
+          {ams ? null : (
+            <ChoiceField
+              label="Build Strategy"
+              options={BUILD_STRATEGIES}
+              value={form.buildStrategy}
+              onChange={(buildStrategy) => onChange({ buildStrategy })}
+            />
+          )}
           {kind === 'nonProduction' && form.nonProdKind === 'codeQuality' ? null : (
             <Checkbox
               isSelected={form.ignoreWebTierConfig}
@@ -229,11 +259,11 @@ export function SourceCodeTab(props: SourceCodeTabProps) {
         </>
       )}
 
-      {kind === 'production' ? (
+      {kind === 'production' && !ams ? (
         <ProductionOptions form={form} onChange={onChange} withSchedule={!targeted || form.codeSource === 'webTierConfig'} />
       ) : null}
 
-      {deploys && !targeted ? (
+      {deploys && !targeted && !ams ? (
         <fieldset className={fieldset}>
           <legend className={legend}>Pipeline</legend>
           {TESTS.map(({ key, label }) => {

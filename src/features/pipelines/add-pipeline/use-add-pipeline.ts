@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { isApiError } from '../../../api/http'
 import { environmentQueries } from '../../../api/resources/environments'
 import { pipelineMutations, pipelineQueries } from '../../../api/resources/pipelines'
+import { programQueries } from '../../../api/resources/programs'
 import { repositoryQueries } from '../../../api/resources/repositories'
 import { retryableFailureMessage } from '../../../components/failure-message'
 import type { AddPipelineKind, Pipeline } from '../../../contract/resources'
@@ -21,6 +22,7 @@ import {
   validateTab,
   webTierOwner,
 } from './pipeline-form'
+import { flavourOf } from './ams-form'
 import { loadPipelineDraft, type PipelineDraft, savePipelineDraft } from './pipeline-draft'
 
 interface ServerErrors {
@@ -47,7 +49,7 @@ export function useAddPipeline(
   )
   const [typed, setTyped] = useState<PipelineForm>(() => restored?.form ?? (editing ? formOf(editing) : emptyForm()))
   const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(() =>
-    restored ? new Set(changedKeys(restored.form).map(fieldKeyOf)) : new Set(),
+    restored ? new Set(changedKeys(restored.form).flatMap(fieldKeysOf)) : new Set(),
   )
   const [server, setServer] = useState<ServerErrors>(NO_SERVER_ERRORS)
   const [tab, setTab] = useState<TabKey>(restored?.tab ?? 'configuration')
@@ -61,6 +63,9 @@ export function useAddPipeline(
     setServer(NO_SERVER_ERRORS)
     setTab('configuration')
   }
+  // The program's type decides which options the dialog offers (CS or AMS), never a global switch.
+  const program = useQuery(programQueries.detail(programId))
+  const flavour = flavourOf(program.data)
   const environments = useQuery(environmentQueries.list(programId))
   const repositories = useQuery(repositoryQueries.list(programId))
   const pipelines = useQuery(pipelineQueries.list(programId))
@@ -78,8 +83,8 @@ export function useAddPipeline(
   const webTier = webTierOwner(kind, typed, envs, pipelines.data ?? [], editing)
   const form: PipelineForm = { ...typed, repositoryId, branch, ...(webTier ? { ignoreWebTierConfig: true } : {}) }
 
-  const tabs = tabsOf(kind, form, envs)
-  const clientErrors = (t: TabKey) => validateTab(t, kind, form, branchNames)
+  const tabs = tabsOf(kind, form, envs, flavour)
+  const clientErrors = (t: TabKey) => validateTab(t, kind, form, branchNames, flavour, envs)
   const isTabValid = (t: TabKey) => Object.keys(clientErrors(t)).length === 0
 
   /** Shown errors: the server's until the field changes, else the client's once the field was touched. */
@@ -93,7 +98,7 @@ export function useAddPipeline(
   }
 
   const change = (patch: Partial<PipelineForm>) => {
-    const keys = Object.keys(patch).map(fieldKeyOf)
+    const keys = Object.keys(patch).flatMap(fieldKeysOf)
     setTyped((t) => ({ ...t, ...patch }))
     setTouched((t) => new Set([...t, ...keys]))
     setServer((s) => ({
@@ -122,12 +127,14 @@ export function useAddPipeline(
         saving.current = false
       },
     }
-    if (editing) update.mutate({ pipeline: editing, patch: toPatchBody(kind, form, editing, envs) }, settled)
-    else create.mutate(toCreateBody(kind, form, envs), settled)
+    if (editing) update.mutate({ pipeline: editing, patch: toPatchBody(kind, form, editing, envs, flavour) }, settled)
+    else create.mutate(toCreateBody(kind, form, envs, flavour), settled)
   }
 
   return {
     form,
+    flavour,
+    program,
     change,
     /** The dialog started from a draft kept across a reload; `startOver` drops it. */
     restored: restored !== undefined,
@@ -162,16 +169,19 @@ function typedSomething(draft: PipelineDraft | undefined): PipelineDraft | undef
   return draft && (draft.tab !== 'configuration' || changedKeys(draft.form).length > 0) ? draft : undefined
 }
 
-function fieldKeyOf(formKey: string): FieldKey {
+/** The fields whose messages a change of this form key may clear or reveal. */
+function fieldKeysOf(formKey: string): FieldKey[] {
   switch (formKey) {
     case 'environmentId':
-      return 'environment'
+      return ['environment']
     case 'repositoryId':
-      return 'repository'
+      return ['repository']
     case 'tests':
-      return 'auditPaths'
+      return ['auditPaths']
+    case 'ams':
+      return ['dispatcherLower', 'dispatcherProd', 'cse', 'pageSets', 'assetsSplit']
     default:
-      return formKey as FieldKey
+      return [formKey as FieldKey]
   }
 }
 

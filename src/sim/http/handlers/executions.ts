@@ -5,6 +5,8 @@
 import { http, HttpResponse } from 'msw'
 import { z } from 'zod'
 import type { Redirect } from '../../../contract/executions'
+import type { ExperienceAuditResults } from '../../../contract/experience-audit'
+import { auditPages, slowestPages } from '../../../engine/audit-pages'
 import { DomainError, invalid, notFound } from '../../../engine/errors'
 import {
   type AdvanceDecision,
@@ -53,10 +55,12 @@ const scheduleBody = z.union([
   z.looseObject({ type: z.literal('IMMEDIATE') }),
   z.looseObject({ type: z.literal('SCHEDULED'), schedule: z.iso.datetime({ offset: true }) }),
 ])
+const startBody = z.looseObject({ start: z.boolean() })
 const cancelBody = z.union([
   z.looseObject({ override: z.literal(false) }),
   z.looseObject({ approved: z.literal(false) }),
   z.looseObject({ cancel: z.literal(true) }),
+  z.looseObject({ start: z.literal(false) }),
 ])
 
 function isObject(body: unknown): body is Record<string, unknown> {
@@ -80,8 +84,12 @@ export function advanceDecision(body: unknown): AdvanceDecision {
     if (parsed.type === 'IMMEDIATE') return { kind: 'schedule' }
     return { kind: 'schedule', at: Date.parse(parsed.schedule as string) }
   }
+  if ('start' in body) {
+    if (!parseBody(startBody, body).start) throw invalid('Reject CSE Support through the cancel link with {"start": false}.')
+    return { kind: 'start' }
+  }
   throw invalid(
-    'Send {"metrics": [...]} to override, {"approved": true} to approve, or {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule.',
+    'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, or {"start": true} to start CSE Support.',
   )
 }
 
@@ -90,6 +98,7 @@ export function cancelDecision(body: unknown): CancelDecision {
   parseBody(cancelBody, body)
   if (body.override === false) return { kind: 'reject-metrics' }
   if (body.approved === false) return { kind: 'reject-approval' }
+  if (body.start === false) return { kind: 'reject-managed' }
   return { kind: 'cancel' }
 }
 
@@ -133,7 +142,17 @@ function artifactContent(engine: Engine, e: Execution, step: StepState, artifact
   if (!artifact) throw notFound('Artifact', artifactId)
   if (artifact.type === 'LOG_FILE') return { body: stepLog(engine.ctx, e, step) ?? '', type: 'text/plain; charset=utf-8' }
   if (artifact.type === 'SCAN_ISSUES') return { body: scanIssuesCsv(step), type: 'text/csv; charset=utf-8' }
-  return { body: JSON.stringify({ metrics: step.metrics ?? [] }, null, 2), type: 'application/json' }
+  return { body: JSON.stringify(experienceAuditResults(engine, e, step), null, 2), type: 'application/json' }
+}
+
+function experienceAuditResults(engine: Engine, e: Execution, step: StepState): ExperienceAuditResults {
+  const pipeline = engine.ctx.findPipeline(e.pipelineId)
+  const pages = pipeline ? auditPages(engine.ctx, pipeline, e, step) : []
+  return {
+    metrics: step.metrics ?? [],
+    pages,
+    slowestPages: { mobile: slowestPages(pages, 'mobile'), desktop: slowestPages(pages, 'desktop') },
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * `GET /api/notifications?start=&limit=&programId=` lists the engine's events (execution started
  * and ended, step waiting), newest first, with the pipeline's name and a link to the execution.
  * Approval and schedule notifications go only to Business Owners, Program Managers and
- * Deployment Managers, as in Cloud Manager. Read state is the client's business.
+ * Deployment Managers, as in Cloud Manager; CSE Support waiting (AMS) only to Customer Success Engineers. Read state is the client's business.
  */
 import { http, HttpResponse } from 'msw'
 import { NOTIFICATION_EVENT_TYPES, type Notification, type NotificationList } from '../../../contract/notifications'
@@ -11,6 +11,7 @@ import { REL } from '../../../contract/rels'
 import type { Engine } from '../../../engine/engine'
 import { invalid } from '../../../engine/errors'
 import { stepLabel } from '../../../engine/executions'
+import { flavourOfProgram } from '../../../engine/flavour'
 import type { Actor, EngineEvent, Role } from '../../../engine/model'
 import type { SimRuntime } from '../../runtime'
 import { links, paths } from '../representations/links'
@@ -33,9 +34,15 @@ function whole(url: URL, name: string, fallback: number, max: number): number {
   return n
 }
 
-const sentTo = (actor: Actor, event: EngineEvent): boolean =>
-  !(event.type === 'waiting' && event.stepAction && APPROVER_ONLY_STEPS.has(event.stepAction)) ||
-  actor.roles.some((r) => APPROVERS.includes(r))
+/** [AMS] CSE Support waiting goes to Customer Success Engineers, who decide it. */
+const CSE_ONLY_STEPS = new Set(['managed'])
+
+const sentTo = (actor: Actor, event: EngineEvent): boolean => {
+  if (event.type !== 'waiting' || !event.stepAction) return true
+  if (CSE_ONLY_STEPS.has(event.stepAction)) return actor.roles.includes('cse')
+  if (APPROVER_ONLY_STEPS.has(event.stepAction)) return actor.roles.some((r) => APPROVERS.includes(r))
+  return true
+}
 
 /** The event as a notification, or nothing when its pipeline or execution is gone (deleted). */
 function notification(engine: Engine, event: EngineEvent): Notification | undefined {
@@ -58,7 +65,7 @@ function notification(engine: Engine, event: EngineEvent): Notification | undefi
     executionId: execution.id,
     ...(event.status ? { status: event.status } : {}),
     ...(event.stepAction ? { stepAction: event.stepAction } : {}),
-    ...(step ? { stepLabel: stepLabel(step) } : {}),
+    ...(step ? { stepLabel: stepLabel(step, flavourOfProgram(program)) } : {}),
     _links: links([
       [REL.execution, paths.executionById(program.id, pipeline.id, execution.id)],
       [REL.pipeline, paths.pipeline(program.id, pipeline.id)],

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw'
-import type { Pipeline, PipelineConfig } from '../../../engine/model'
+import type { Pipeline } from '../../../engine/model'
+import type { PipelineInput } from '../../../engine/pipelines'
 import type { SimRuntime } from '../../runtime'
 import { parseBody, pipelineCreateBody, pipelinePatchBody } from '../bodies'
 import { paths } from '../representations/links'
@@ -10,9 +11,18 @@ type P = { programId: string }
 type PL = P & { pipelineId: string }
 
 /** Maps the public phase-level patch (what the Cloud Manager SDK sends) onto the configuration it changes. */
-function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineConfig> {
-  const { phases, ...settings } = body
-  const patch = { ...settings } as Partial<PipelineConfig>
+/** The spec §H.5 body may name `canary: false`; canary deployments are not modelled. */
+function withoutCanary<T extends { canary?: false }>(options: T): Omit<T, 'canary'> {
+  const { canary: _canary, ...rest } = options
+  return rest
+}
+
+function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineInput> {
+  const { phases, productionOptions, ...settings } = body
+  const patch: Partial<PipelineInput> = {
+    ...settings,
+    ...(productionOptions ? { productionOptions: withoutCanary(productionOptions) } : {}),
+  }
   const environmentIds = [...current.environmentIds]
   for (const phase of phases ?? []) {
     if (phase.type === 'BUILD' || phase.name?.startsWith('BUILD')) {
@@ -28,7 +38,71 @@ function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBod
     }
   }
   if (environmentIds.some((id, i) => id !== current.environmentIds[i])) patch.environmentIds = environmentIds
+  Object.assign(patch, stepOptionsPatch(current, phases ?? [], patch))
   return patch
+}
+
+type PhaseBody = NonNullable<ReturnType<typeof pipelinePatchBody.parse>['phases']>[number]
+
+/**
+ * [AMS] The public way to change step options (Swagger `PipelineStepUpdate`, the API guide's
+ * "editing pipelines"): deploy steps' dispatcher paths and load balancer setting, the managed
+ * step's CSE, the performance test weights. Mapped onto the settings they are shown as.
+ */
+function stepOptionsPatch(
+  current: Pipeline,
+  phases: readonly PhaseBody[],
+  settings: Partial<PipelineInput>,
+): Partial<PipelineInput> {
+  const out: Partial<PipelineInput> = {}
+  for (const phase of phases) {
+    const target = current.phases.find(
+      (p) => p.type === 'DEPLOY' && (p.name === phase.name || (!phase.name && phase.environmentType === p.environmentType)),
+    )
+    const env = target?.environmentType
+    for (const step of phase.steps ?? []) {
+      const o = step.options
+      if (!o) continue
+      if (step.name === 'deploy') {
+        if (o.skipDetachingDispatchers !== undefined) out.skipDetachingDispatchers = o.skipDetachingDispatchers
+        if (
+          (env === 'dev' || env === 'stage' || env === 'prod') &&
+          (o.dispatcherCacheFlushPaths || o.dispatcherCacheInvalidationPaths)
+        ) {
+          const before = current.dispatcherPaths[env]
+          const keep = (type: 'FLUSH' | 'INVALIDATE', given: string[] | undefined) =>
+            given ? given.map((path) => ({ path, type })) : before.filter((d) => d.type === type)
+          out.dispatcherPaths = {
+            ...settings.dispatcherPaths,
+            ...out.dispatcherPaths,
+            [env]: [...keep('FLUSH', o.dispatcherCacheFlushPaths), ...keep('INVALIDATE', o.dispatcherCacheInvalidationPaths)],
+          }
+        }
+      }
+      if (step.name === 'managed' && o.cse) out.productionOptions = { ...settings.productionOptions, cseOversight: o.cse }
+      if (step.name === 'loadTest' && (o.popularPagesWeight ?? o.otherPagesWeight ?? o.newPagesWeight) !== undefined) {
+        const sets = current.stageTesting.sitesPageSets
+        const on = (set: 'POPULAR' | 'OTHER' | 'NEW', weight: number | undefined) =>
+          weight === undefined ? sets.includes(set) : weight > 0
+        out.stageTesting = {
+          ...settings.stageTesting,
+          ...out.stageTesting,
+          sitesPageSets: (['POPULAR', 'OTHER', 'NEW'] as const).filter((set) =>
+            on(set, set === 'POPULAR' ? o.popularPagesWeight : set === 'OTHER' ? o.otherPagesWeight : o.newPagesWeight),
+          ),
+        }
+      }
+      if (step.name === 'assetsTest' && (o.imageAssetsWeight !== undefined || o.pdfAssetsWeight !== undefined)) {
+        const split = current.stageTesting.assetsSplit
+        out.stageTesting = {
+          ...settings.stageTesting,
+          ...out.stageTesting,
+          assetsSplit: { images: o.imageAssetsWeight ?? split.images, pdfs: o.pdfAssetsWeight ?? split.pdfs },
+        }
+      }
+    }
+  }
+  return out
 }
 
 export function pipelineHandlers(runtime: SimRuntime) {
@@ -52,9 +126,11 @@ export function pipelineHandlers(runtime: SimRuntime) {
       apiRoute<P>(runtime, 'createPipeline', async ({ engine, actor, params, request }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(pipelineCreateBody, read.body)
-        const { dispatcherPaths: _ignored, ...input } = body
-        const created = engine.createPipeline(actor, params.programId, input as Parameters<typeof engine.createPipeline>[2])
+        const { productionOptions, ...input } = parseBody(pipelineCreateBody, read.body)
+        const created = engine.createPipeline(actor, params.programId, {
+          ...input,
+          ...(productionOptions ? { productionOptions: withoutCanary(productionOptions) } : {}),
+        })
         return HttpResponse.json(pipeline(engine, actor, created), {
           status: 201,
           headers: { Location: paths.pipeline(params.programId, created.id) },

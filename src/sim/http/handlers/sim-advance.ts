@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { AdvanceUntilWaitingResult, WaitingStep } from '../../../contract/sim-controls'
 import type { Engine } from '../../../engine/engine'
 import { stepLabel } from '../../../engine/executions'
+import { flavourOf } from '../../../engine/flavour'
 import type { Execution } from '../../../engine/model'
 import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
@@ -41,7 +42,7 @@ function waitingSteps(engine: Engine): Map<string, WaitingStep> {
         pipelineName: engine.ctx.findPipeline(e.pipelineId)?.name ?? '',
         executionId: e.id,
         stepAction: s.action,
-        stepLabel: stepLabel(s),
+        stepLabel: stepLabel(s, flavourOf(engine.ctx, e.programId)),
       })
     }
   }

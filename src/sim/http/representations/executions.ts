@@ -9,6 +9,7 @@ import type {
   Execution,
   ExecutionList,
   PromotableExecutionList,
+  Promotion,
   StepDetails,
   StepState,
 } from '../../../contract/executions'
@@ -22,16 +23,22 @@ import {
   canCancel,
   canPromote,
   canReExecute,
+  EMERGENCY_SKIPPED,
   executionRollbackRisk,
   hasLog,
   hasMetrics,
   isProdDeploy,
   latestPromotable,
+  phaseGroupOf,
+  phaseGroups,
   prodOnlyPipelineOf,
   rollbackRisk,
   stepLabel,
+  waitingFor,
 } from '../../../engine/executions'
-import type { Actor, Execution as ExecutionModel, StepState as StepModel } from '../../../engine/model'
+import { promotionsOf } from '../../../engine/executions/promotions'
+import { type Flavour, flavourOf } from '../../../engine/flavour'
+import type { Actor, Execution as ExecutionModel, StepAction, StepState as StepModel } from '../../../engine/model'
 import { iso, isoRequired } from '../route'
 import { links, paths } from './links'
 
@@ -39,34 +46,51 @@ const blockedReason = (v: Verdict): Blocked | undefined => (v.ok ? undefined : {
 
 export const stepPath = (e: ExecutionModel, s: StepModel) => paths.step(e.programId, e.pipelineId, e.id, s.phaseId, s.stepId)
 
-function details(engine: Engine, s: StepModel): StepDetails {
+function details(engine: Engine, s: StepModel, flavour: Flavour): StepDetails {
   const out: StepDetails = {}
   const env = s.environmentId ? engine.ctx.findEnvironment(s.environmentId) : undefined
-  if (s.action === 'deploy' && env) {
-    const host = `p${env.programId}-e${env.id}`
-    out.environmentUrls = [
-      { instanceType: 'author', instanceUrl: `https://author-${host}.adobeaemcloud.com` },
-      { instanceType: 'publish', instanceUrl: `https://publish-${host}.adobeaemcloud.com` },
-    ]
+  // Approvals show the stage console links (spec §D.2: Link to AEM Author / Link to AEM Publish).
+  if ((s.action === 'deploy' || s.action === 'approval') && env) {
+    out.environmentUrls =
+      flavour === 'ams'
+        ? [
+            { instanceType: 'author', instanceUrl: `https://${env.name}-author.adobecqms.net` },
+            { instanceType: 'publish', instanceUrl: `https://${env.name}-publish.adobecqms.net` },
+          ]
+        : [
+            { instanceType: 'author', instanceUrl: `https://author-p${env.programId}-e${env.id}.adobeaemcloud.com` },
+            { instanceType: 'publish', instanceUrl: `https://publish-p${env.programId}-e${env.id}.adobeaemcloud.com` },
+          ]
   }
   if (s.activities) {
     out.deployCommands = JSON.stringify(
-      s.activities.map((a) => ({ id: a.id, ...activityCommand(a.id), description: a.description })),
+      s.activities.map((a) => ({ id: a.id, ...(a.command ?? activityCommand(a.id)), description: a.description })),
     )
     // Swagger types the id as a string (it points into deployCommands).
     if (s.currentActivityId !== undefined) out.currentDeployCommandId = String(s.currentActivityId)
     out.deploymentStepDescription = JSON.stringify(
       s.activities
         .filter((a) => a.status === 'FINISHED' || a.status === 'FAILED')
-        .map((a) => ({ id: a.id, ...activityCommand(a.id), status: a.status, updated: iso(a.finishedAt) })),
+        .map((a) => ({ id: a.id, ...(a.command ?? activityCommand(a.id)), status: a.status, updated: iso(a.finishedAt) })),
     )
   }
   if (s.input) out.input = s.input
   return out
 }
 
+/** [AMS] The deploy step's options as configured on the pipeline, for the environment it deploys to. */
+function deployOptions(engine: Engine, e: ExecutionModel, s: StepModel): StepState['x-sim']['deployOptions'] {
+  const pipeline = engine.ctx.findPipeline(e.pipelineId)
+  const env = s.environmentType
+  if (!pipeline || (env !== 'dev' && env !== 'stage' && env !== 'prod')) return undefined
+  return { skipDetachingDispatchers: pipeline.skipDetachingDispatchers, dispatcherPaths: pipeline.dispatcherPaths[env] }
+}
+
 export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: StepModel): StepState {
   const ctx = engine.ctx
+  const flavour = flavourOf(ctx, e.programId)
+  const ams = flavour === 'ams'
+  const cse = s.action === 'managed' ? (ctx.findPipeline(e.pipelineId)?.productionOptions.cseOversight ?? undefined) : undefined
   const self = stepPath(e, s)
   const env = s.environmentId ? ctx.findEnvironment(s.environmentId) : undefined
   const repo = s.repositoryId ? ctx.findRepository(s.repositoryId) : undefined
@@ -76,12 +100,12 @@ export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: St
   let cancel = false
   if (active) {
     if (s.status === 'WAITING') {
-      const v = canAdvance(actor, e, s)
+      const v = canAdvance(ctx, actor, e, s)
       advance = v.ok
       const b = blockedReason(v)
       if (b) blocked.advance = b
     }
-    const c = canCancel(actor, e, s)
+    const c = canCancel(ctx, actor, e, s)
     cancel = c.ok
     const b = blockedReason(c)
     if (b) blocked.cancel = b
@@ -108,9 +132,9 @@ export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: St
     ...(repo ? { repository: repo.name, branch: s.branch } : {}),
     ...(s.commitId ? { commitId: s.commitId } : {}),
     ...(env ? { environment: env.name, environmentId: env.id, environmentType: env.type } : {}),
-    details: details(engine, s),
+    details: details(engine, s, flavour),
     'x-sim': {
-      label: stepLabel(s),
+      label: stepLabel(s, flavour),
       ...(s.variant ? { variant: s.variant } : {}),
       ...(s.resultMessage ? { resultMessage: s.resultMessage } : {}),
       ...(s.timeoutAt !== undefined && s.status === 'WAITING' ? { timeoutAt: isoRequired(s.timeoutAt) } : {}),
@@ -126,12 +150,18 @@ export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: St
             })),
           }
         : {}),
+      ...(ams && s.action === 'deploy' ? { deployOptions: deployOptions(engine, e, s) } : {}),
+      ...(cse ? { cse } : {}),
+      ...(s.status === 'WAITING' && e.status === 'RUNNING' ? { waitingFor: waitingFor(flavour, s, cse) } : {}),
+      ...(ams ? { group: phaseGroupOf(e, s) } : {}),
       blocked,
     },
     _links: links([
       ['self', self],
       [REL.stepLogs, `${self}/logs`, hasLog(s)],
       [REL.stepMetrics, `${self}/metrics`, hasMetrics(s)],
+      // (sim) Where the step's files are listed (the Swagger path …/step/{stepId}/artifacts).
+      [REL.stepArtifacts, `${self}/artifacts`, ARTIFACT_KINDS.some((k) => k.when(s))],
       [REL.advance, `${self}/advance`, advance],
       [REL.cancel, `${self}/cancel`, cancel],
       [REL.reExecute, `${paths.execution(e.programId, e.pipelineId)}?stepId=${s.stepId}`, reExecute],
@@ -139,8 +169,24 @@ export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: St
   }
 }
 
+/** The steps the pipeline has that an emergency run skipped. */
+function skippedActions(engine: Engine, e: ExecutionModel): StepAction[] {
+  const pipeline = engine.ctx.findPipeline(e.pipelineId)
+  const actions = pipeline?.phases.flatMap((ph) => ph.steps.map((s) => s.action)) ?? []
+  return actions.filter((a) => EMERGENCY_SKIPPED.has(a) && !e.steps.some((s) => s.action === a))
+}
+
+const promotionOf = (p: ExecutionModel): Promotion => ({
+  executionId: p.id,
+  pipelineId: p.pipelineId,
+  status: p.status,
+  createdAt: isoRequired(p.createdAt),
+  href: paths.executionById(p.programId, p.pipelineId, p.id),
+})
+
 export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Execution {
   const ctx = engine.ctx
+  const flavour = flavourOf(ctx, e.programId)
   const pipeline = ctx.findPipeline(e.pipelineId)
   const risk = executionRollbackRisk(ctx, e)
   let canPromoteInfo: Execution['x-sim']['canPromote']
@@ -172,6 +218,9 @@ export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Exec
     'x-sim': {
       pipelineName: pipeline?.name ?? '',
       category: e.category,
+      flavour,
+      ...(flavour === 'ams' ? { phaseGroups: phaseGroups(e) } : {}),
+      ...(flavour === 'ams' && e.mode === 'EMERGENCY' ? { skippedActions: skippedActions(engine, e) } : {}),
       ...(e.sourceExecutionId ? { sourceExecutionId: e.sourceExecutionId } : {}),
       ...(e.builtByExecutionId ? { builtByExecutionId: e.builtByExecutionId } : {}),
       ...(e.validatedByExecutionId ? { validatedByExecutionId: e.validatedByExecutionId } : {}),
@@ -180,6 +229,7 @@ export function execution(engine: Engine, actor: Actor, e: ExecutionModel): Exec
       ...(e.failureReason ? { failureReason: e.failureReason } : {}),
       ...(risk ? { rollbackRisk: risk } : {}),
       ...(canPromoteInfo ? { canPromote: canPromoteInfo } : {}),
+      ...(e.category === 'stageOnly' ? { promotions: promotionsOf(ctx, e).map(promotionOf) } : {}),
     },
     _links: links([
       ['self', paths.executionById(e.programId, e.pipelineId, e.id)],

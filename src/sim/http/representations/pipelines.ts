@@ -1,9 +1,12 @@
-import type { Blocked, Pipeline, PipelineList } from '../../../contract/resources'
+import type { Blocked, Pipeline, PipelineList, PipelineSettings, PipelineStep } from '../../../contract/resources'
 import { REL } from '../../../contract/rels'
+import { sitesWeights } from '../../../engine/ams-pipelines'
 import type { Engine } from '../../../engine/engine'
 import type { Verdict } from '../../../engine/errors'
-import { canRollback, deploysToProduction } from '../../../engine/executions'
-import type { Actor, Pipeline as PipelineModel } from '../../../engine/model'
+import { canRollback, canRunInEmergency, deploysToProduction } from '../../../engine/executions'
+import { type Flavour, flavourOf } from '../../../engine/flavour'
+import type { Actor, Pipeline as PipelineModel, PipelinePhase as PipelinePhaseModel, StepAction } from '../../../engine/model'
+import { permits } from '../../../engine/permissions'
 import { configOf } from '../../../engine/pipelines'
 import { iso, isoRequired } from '../route'
 import { links, paths } from './links'
@@ -22,11 +25,77 @@ export function pipelineStatus(engine: Engine, p: PipelineModel): Pipeline['stat
   return current?.steps.some((s) => s.status === 'WAITING') ? 'WAITING' : 'BUSY'
 }
 
+type StepOptions = NonNullable<PipelineStep['options']>
+
+/** [AMS] The public step options (Swagger `PipelineStepOptions`) of an AMS pipeline's step. */
+function amsStepOptions(p: PipelineModel, phase: PipelinePhaseModel, action: StepAction): StepOptions | undefined {
+  switch (action) {
+    case 'deploy': {
+      const env = phase.environmentType
+      const paths = env === 'dev' || env === 'stage' || env === 'prod' ? p.dispatcherPaths[env] : []
+      return {
+        skipDetachingDispatchers: p.skipDetachingDispatchers,
+        dispatcherCacheFlushPaths: paths.filter((d) => d.type === 'FLUSH').map((d) => d.path),
+        dispatcherCacheInvalidationPaths: paths.filter((d) => d.type === 'INVALIDATE').map((d) => d.path),
+      }
+    }
+    case 'managed':
+      return p.productionOptions.cseOversight ? { cse: p.productionOptions.cseOversight } : undefined
+    case 'loadTest':
+      return sitesWeights(p.stageTesting.sitesPageSets)
+    case 'assetsTest':
+      return { imageAssetsWeight: p.stageTesting.assetsSplit.images, pdfAssetsWeight: p.stageTesting.assetsSplit.pdfs }
+    default:
+      return undefined
+  }
+}
+
+/** The settings as the flavour shows them: AMS-only options appear on AMS pipelines only, and vice versa. */
+function settingsFor(flavour: Flavour, p: PipelineModel): PipelineSettings {
+  const {
+    name: _name,
+    trigger: _trigger,
+    approveAfterStageDeployment,
+    skipDetachingDispatchers,
+    dispatcherPaths,
+    productionOptions,
+    stageTesting,
+    ...common
+  } = configOf(p)
+  const { sitesPageSets, assetsSplit, ...csTesting } = stageTesting
+  if (flavour === 'cs') {
+    return {
+      ...common,
+      productionOptions: { pauseBeforeProd: productionOptions.pauseBeforeProd, scheduled: productionOptions.scheduled },
+      stageTesting: csTesting,
+    }
+  }
+  return {
+    ...common,
+    productionOptions,
+    stageTesting: { ...csTesting, sitesPageSets, assetsSplit },
+    approveAfterStageDeployment,
+    skipDetachingDispatchers,
+    dispatcherPaths,
+  }
+}
+
+function readOnlySettings(actor: Actor): Record<string, Blocked> {
+  const out: Record<string, Blocked> = {}
+  const approval = permits(actor, 'modifyPipelineApproval')
+  if (!approval.ok) out.approval = { code: approval.error.kind, reason: approval.error.message }
+  const managed = permits(actor, 'modifyPipelineManagedDeployment')
+  if (!managed.ok) out.cseOversight = { code: managed.error.kind, reason: managed.error.message }
+  return out
+}
+
 export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeline {
   const verdicts = engine.pipelineVerdicts(actor, p.programId, p.id)
   // Rollback applies to pipelines that deploy to production only (spec §F.4).
   if (deploysToProduction(p)) verdicts.rollback = canRollback(engine.ctx, actor, p)
-  const { name: _name, trigger: _trigger, ...settings } = configOf(p)
+  const flavour = flavourOf(engine.ctx, p.programId)
+  const settings = settingsFor(flavour, p)
+  const emergency = canRunInEmergency(engine.ctx, p).ok
   const lastExecutionId = p.executionIds[p.executionIds.length - 1]
   return {
     id: p.id,
@@ -44,7 +113,14 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       type: phase.type,
       ...(phase.repositoryId ? { repositoryId: phase.repositoryId, branch: phase.branch } : {}),
       ...(phase.environmentId ? { environmentId: phase.environmentId, environmentType: phase.environmentType } : {}),
-      ...(phase.type === 'DEPLOY' ? { steps: phase.steps.map((s) => ({ name: s.action })) } : {}),
+      ...(phase.type === 'DEPLOY'
+        ? {
+            steps: phase.steps.map((s) => {
+              const options = flavour === 'ams' ? amsStepOptions(p, phase, s.action) : undefined
+              return options ? { name: s.action, options } : { name: s.action }
+            }),
+          }
+        : {}),
     })),
     'x-sim': {
       ...settings,
@@ -52,6 +128,8 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       ...(p.currentExecutionId ? { currentExecutionId: p.currentExecutionId } : {}),
       ...(lastExecutionId ? { lastExecutionId } : {}),
       blocked: blockedBy(verdicts),
+      runModes: emergency ? ['NORMAL', 'EMERGENCY'] : ['NORMAL'],
+      ...(flavour === 'ams' ? { readOnlySettings: readOnlySettings(actor) } : {}),
     },
     _links: links([
       ['self', paths.pipeline(p.programId, p.id)],

@@ -43,6 +43,9 @@ export function program(engine: Engine, actor: Actor, p: ProgramModel): Program 
     capabilities: {},
     'x-sim': {
       region: p.region,
+      emergencyMode: p.type === 'aem_managed_services' && p.emergencyModeEnabled === true,
+      solutions: p.solutions,
+      ...(p.kpis ? { kpis: p.kpis } : {}),
       addPipeline: { production: menu('production'), nonProduction: menu('nonProduction'), prodOnly: menu('prodOnly') },
       requestAdditionalStage: offer(engine.canRequestAdditionalStage(actor, p.id)),
       addEnvironment: {
