@@ -184,4 +184,4 @@ it(`loses no finished execution over ${KILLS} kill -9s at random moments`, async
   const { child, listening } = start(file, { fromStart: 60_000 })
   expect(await listening).toMatch(/^http:/)
   child.kill('SIGKILL')
-}, 240_000)
+}, 600_000)
