@@ -3,6 +3,7 @@ import optimizeLocales from '@react-aria/optimize-locales-plugin'
 import react from '@vitejs/plugin-react'
 import macros from 'unplugin-parcel-macros'
 import { defineConfig } from 'vite'
+import { cachedAssetsInPreview, s2FontsStub, s2WithoutTypekit } from './scripts/vite-plugins.ts'
 
 export default defineConfig({
   resolve: {
@@ -10,7 +11,15 @@ export default defineConfig({
     alias: { tldts: fileURLToPath(new URL('./src/sim/public-suffix-stub.ts', import.meta.url)) },
   },
   // The style macro must run before any other transform.
-  plugins: [macros.vite(), react(), { ...optimizeLocales.vite({ locales: ['en-US'] }), enforce: 'pre' }],
+  plugins: [
+    macros.vite(),
+    react(),
+    { ...optimizeLocales.vite({ locales: ['en-US'] }), enforce: 'pre' },
+    s2WithoutTypekit(),
+    cachedAssetsInPreview(),
+  ],
+  // The dev server pre-bundles the kit: it gets the same font stub there.
+  optimizeDeps: { rolldownOptions: { plugins: [s2FontsStub()] } },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173), strictPort: true },
   build: {

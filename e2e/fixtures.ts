@@ -21,7 +21,37 @@ export interface Sim extends Omit<KitSim, 'reset'> {
   call<T>(path: string, method?: string, body?: unknown): Promise<T>
 }
 
-export const test = base.extend<{ sim: Sim }>({
+export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void }>({
+  /**
+   * Automatic, so every journey gets it: a journey fails if any page logs an error (uncaught
+   * exceptions included) or anything asks another origin for something — the console runs
+   * offline, so a font, script or beacon from elsewhere is a bug, not a detail. The one console
+   * message let through is Chromium's note of an HTTP error answer from this origin (below).
+   */
+  cleanConsoleAndOrigin: [
+    async ({ context, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
+      const problems: string[] = []
+      context.on('request', (request) => {
+        const url = new URL(request.url())
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== origin)
+          problems.push(`request to another origin: ${request.url()}`)
+      })
+      context.on('console', (message) => {
+        if (message.type() !== 'error') return
+        // Chromium logs every HTTP error status it receives as a console error; an answer of this
+        // origin's API (a 400 with field errors, a 412) is what journeys assert on, not a fault.
+        // Failures to load (net::ERR_…) and anything the page itself logs still fail the journey.
+        const answered = /^Failed to load resource: the server responded with a status of \d+/.test(message.text())
+        if (answered && new URL(message.location().url || origin).origin === origin) return
+        problems.push(`console error: ${message.text()} (${message.location().url})`)
+      })
+      context.on('weberror', (error) => problems.push(`uncaught: ${error.error().message}`))
+      await use()
+      expect(problems, 'console errors and requests to other origins').toEqual([])
+    },
+    { auto: true },
+  ],
   sim: async ({ page }, use) => {
     const kit = createSim(page)
     const call = <T>(path: string, method = 'GET', body?: unknown) =>

@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Engine } from '../src/engine/engine.ts'
+import { type BenchSection, flag, fmt } from './bench-common.ts'
 import { seedHistory } from '../src/engine/executions.ts'
 import { runCli } from '../src/server/cli.ts'
 import { stateFileText, writeFileAtomic } from '../src/server/state-file.ts'
@@ -291,6 +292,47 @@ export async function runServerBench(logLine: (line: string) => void = () => {})
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The team server's rows in `npm run bench`, and its `server` key in the JSON results. */
+export const serverSection: BenchSection = {
+  name: 'server',
+  skipped: () => flag('only-live') || flag('skip-server'),
+  async run(rows, json) {
+    const r = await runServerBench((line) => console.log(line))
+    json.server = r
+    const mb = (bytes: number) => fmt(bytes / 1_048_576, 1)
+    rows.push(
+      {
+        measure: `serve: one state-file save, ${fmt(r.save.largeExecutions)} executions (${mb(r.save.largeBytes)} MB) vs the demo's ${r.save.smallExecutions} (ms, median of ${r.save.runs})`,
+        value: fmt(r.save.largeMs),
+        baseline: fmt(r.save.smallMs, 1),
+        ratio: `${fmt(r.save.largeMs / r.save.smallMs)}×`,
+        target: '',
+      },
+      {
+        measure: `serve: a change reaches ${r.events.streams} open event streams (ms, median / p95 of ${r.events.changes})`,
+        value: `${fmt(r.events.medianMs, 1)} / ${fmt(r.events.p95Ms, 1)}`,
+        baseline: '',
+        ratio: '',
+        target: '≤ 250 median',
+      },
+      {
+        measure: `serve: ${fmt(r.load.sent)} API requests at ${fmt(r.load.ratePerSecond)}/s (ms, p50 / p99; ${r.load.failed} failed)`,
+        value: `${fmt(r.load.p50Ms, 1)} / ${fmt(r.load.p99Ms, 1)}`,
+        baseline: '',
+        ratio: '',
+        target: 'p99 < 50 at 200/s',
+      },
+      {
+        measure: `serve: resident memory with ${fmt(r.memory.largeExecutions)} more executions vs the demo (MB)`,
+        value: fmt(r.memory.largeRssMb),
+        baseline: fmt(r.memory.demoRssMb),
+        ratio: `${fmt(r.memory.largeRssMb / r.memory.demoRssMb, 1)}×`,
+        target: '',
+      },
+    )
+  },
 }
 
 const self = import.meta.url === pathToFileURL(process.argv[1] ?? '').href

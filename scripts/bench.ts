@@ -1,45 +1,43 @@
 /**
- * `npm run bench`: measures the engine and the built console side by side with a baseline
+ * `npm run bench`: measures the engine and the built console side by side with yardsticks
  * measured in the same run, and prints one table. Ratios matter; absolute times are noisy.
  *
  *   npm run bench -- --runs 7 --skip-e2e
- *   npm run bench -- --runs 5 --skip-e2e --no-build   (also: --verbose, --skip-live, --skip-activity-page, --activity-runs N, --only-live, --skip-server)
+ *   npm run bench -- --runs 5 --skip-e2e --no-build --json bench-results/latest.json
+ *   (also: --verbose, --skip-pages, --skip-live, --skip-activity-page, --activity-runs N, --only-live, --skip-server, --port N)
+ *
+ * Each measure is a section (scripts/bench-*.ts for the larger ones) that adds rows to the table
+ * and its own top-level keys to the `--json` results; add a section to SECTIONS below.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { spawnSync } from 'node:child_process'
-import { chromium, type Browser, type Page } from '@playwright/test'
-import { build } from 'vite'
+import type { Browser, Page } from '@playwright/test'
+import {
+  type BenchSection,
+  DEFINE_NAME_HELPER,
+  flag,
+  fmt,
+  launchBrowser,
+  machine,
+  median,
+  option,
+  OUT,
+  PORT_BASE,
+  ROOT,
+  RUNS,
+  type Row,
+  stringOption,
+} from './bench-common.ts'
+import { pagesSection } from './bench-pages.ts'
+import { serverSection } from './bench-server.ts'
 import { serveStatic } from './static-server.ts'
 
-const args = process.argv.slice(2)
-const flag = (name: string) => args.includes(`--${name}`)
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const RUNS = option('runs', 7)
-const ROOT = resolve(import.meta.dirname, '..')
-const OUT = resolve(ROOT, 'bench-results')
 const ROW_TEXT = 'Production Pipeline'
-
-interface Row {
-  measure: string
-  value: string
-  baseline: string
-  ratio: string
-  target: string
-}
 const rows: Row[] = []
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
-async function engineBench(): Promise<void> {
+async function engineBench(rows: Row[]): Promise<void> {
   const path = resolve(ROOT, 'scripts/bench-engine.ts')
   if (!existsSync(path)) return
   const { runEngineBench } = (await import(path)) as {
@@ -92,136 +90,6 @@ async function engineBench(): Promise<void> {
   }
 }
 
-/** tsx names functions with an `__name` helper that pages passed those functions do not have. */
-const DEFINE_NAME_HELPER = 'globalThis.__name = globalThis.__name || ((f) => f)'
-
-/** Installed before any page script: records when the first row holding `text` is on screen. */
-function watchForRow(text: string): void {
-  const w = window as unknown as { __rowVisibleAt?: number; __rowVisibleWallAt?: number }
-  const check = () => {
-    if (w.__rowVisibleAt !== undefined) return
-    for (const el of document.querySelectorAll('[role="row"], tr')) {
-      if (el.textContent?.includes(text) && el.getBoundingClientRect().height > 0) {
-        w.__rowVisibleAt = performance.now()
-        w.__rowVisibleWallAt = performance.timeOrigin + performance.now()
-        return
-      }
-    }
-  }
-  // A virtualised table inserts its rows first and sizes them later through their style.
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
-}
-
-/** What a static server sent: path, bytes on the wire (gzip), and when (wall clock, ms). */
-type SendLog = Array<{ path: string; bytes: number; at: number }>
-const recordInto = (log: SendLog) => (path: string, bytes: number) => void log.push({ path, bytes, at: Date.now() })
-
-/**
- * Loads `url` in a new browser context (empty caches, no service worker, no stored state) and
- * returns when the first row showed and the JS and CSS the server sent before it — counted at the
- * server, since requests that pass through the console's service worker report no transfer size,
- * and since the backend's worker scripts are part of what it takes to show the row.
- */
-async function coldLoad(browser: Browser, url: string, sent: SendLog): Promise<{ visibleMs: number; jsCssBytes: number }> {
-  sent.length = 0
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.addInitScript(DEFINE_NAME_HELPER)
-  await page.addInitScript(watchForRow, ROW_TEXT)
-  await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { __rowVisibleAt?: number }).__rowVisibleAt !== undefined, null, {
-    timeout: 30_000,
-  })
-  const { visibleMs, wallAt } = await page.evaluate(() => {
-    const w = window as unknown as { __rowVisibleAt: number; __rowVisibleWallAt: number }
-    return { visibleMs: w.__rowVisibleAt, wallAt: w.__rowVisibleWallAt }
-  })
-  await context.close()
-  const jsCssBytes = sent.filter((s) => s.at <= wallAt && /\.(js|css)$/.test(s.path)).reduce((sum, s) => sum + s.bytes, 0)
-  return { visibleMs, jsCssBytes }
-}
-
-interface LoadTarget {
-  name: string
-  url: string
-  sent: SendLog
-  results: Array<{ visibleMs: number; jsCssBytes: number }>
-}
-
-async function pageBench(): Promise<void> {
-  if (!flag('no-build')) {
-    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
-  }
-  await build({
-    root: resolve(ROOT, 'bench/baseline'),
-    logLevel: 'warn',
-    configFile: false,
-    build: { outDir: resolve(OUT, 'baseline-dist'), emptyOutDir: true, target: 'es2022' },
-  })
-  // Built with the console's own configuration (locales, CSS chunking) so that only the page differs.
-  await build({
-    root: resolve(ROOT, 'bench/baseline-s2'),
-    logLevel: 'warn',
-    configFile: resolve(ROOT, 'vite.config.ts'),
-    build: { outDir: resolve(OUT, 'baseline-s2-dist'), emptyOutDir: true },
-  })
-  const targets: LoadTarget[] = [
-    { name: 'console', url: 'http://127.0.0.1:4391/program/1/pipelines', sent: [], results: [] },
-    { name: 'bare React', url: 'http://127.0.0.1:4392/', sent: [], results: [] },
-    { name: 'Spectrum 2', url: 'http://127.0.0.1:4394/', sent: [], results: [] },
-  ]
-  const [app, bare, kit] = targets as [LoadTarget, LoadTarget, LoadTarget]
-  const servers = await Promise.all([
-    serveStatic(resolve(ROOT, 'dist'), 4391, recordInto(app.sent)),
-    serveStatic(resolve(OUT, 'baseline-dist'), 4392, recordInto(bare.sent)),
-    serveStatic(resolve(OUT, 'baseline-s2-dist'), 4394, recordInto(kit.sent)),
-  ])
-  const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p))
-  const browser = await chromium.launch({
-    headless: true,
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-  })
-  try {
-    // One discarded warm-up pass each, then interleaved runs.
-    for (const t of targets) await coldLoad(browser, t.url, t.sent)
-    for (let i = 0; i < RUNS; i++) {
-      for (const t of targets) t.results.push(await coldLoad(browser, t.url, t.sent))
-    }
-    if (flag('verbose')) {
-      // What the last console load fetched, largest first: where the first-row budget goes.
-      for (const s of [...app.sent].sort((x, y) => y.bytes - x.bytes))
-        console.log(`${fmt(s.bytes / 1024, 1).padStart(8)} KB  ${s.path}`)
-    }
-    const ms = (t: LoadTarget) => median(t.results.map((r) => r.visibleMs))
-    const kb = (t: LoadTarget) => median(t.results.map((r) => r.jsCssBytes)) / 1024
-    rows.push({
-      measure: `cold load to first pipeline row visible (ms, median of ${RUNS}), vs a bare React page with one row`,
-      value: fmt(ms(app)),
-      baseline: fmt(ms(bare)),
-      ratio: `${fmt(ms(app) / ms(bare), 2)}×`,
-      target: '≤ 1.5×',
-    })
-    rows.push({
-      measure: '… the same, vs a Spectrum 2 page with one TableView row (the UI kit alone)',
-      value: fmt(ms(app)),
-      baseline: fmt(ms(kit)),
-      ratio: `${fmt(ms(app) / ms(kit), 2)}×`,
-      target: '',
-    })
-    rows.push({
-      measure: 'JS + CSS transferred before the first row (gzip, KB), vs bare React / Spectrum 2 page',
-      value: fmt(kb(app), 1),
-      baseline: `${fmt(kb(bare), 1)} / ${fmt(kb(kit), 1)}`,
-      ratio: '',
-      target: '≤ 250',
-    })
-  } finally {
-    await browser.close()
-    for (const server of servers) server.close()
-  }
-}
-
 /** Calls the simulated backend from the page (MSW answers there), as a Deployment Manager for `/api`. */
 async function inPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   return page.evaluate(
@@ -264,7 +132,7 @@ interface StepWire {
  * advance the clock by just enough to finish the running step and time, in the page, from the
  * request to the step card no longer saying "In progress" (a MutationObserver on the card).
  */
-async function liveUpdateBench(browser: Browser, origin: string): Promise<void> {
+async function liveUpdateBench(rows: Row[], browser: Browser, origin: string): Promise<void> {
   const context = await browser.newContext()
   const page = await context.newPage()
   const samples: number[] = []
@@ -376,7 +244,7 @@ async function activityFirstRows(browser: Browser, origin: string, count: number
   }
 }
 
-async function activityPageBench(browser: Browser, origin: string): Promise<void> {
+async function activityPageBench(rows: Row[], browser: Browser, origin: string): Promise<void> {
   const LARGE = 100_000
   const SMALL = 10
   const large: number[] = []
@@ -398,24 +266,21 @@ async function activityPageBench(browser: Browser, origin: string): Promise<void
 }
 
 /** Live-update latency and Activity with a long history, on the built console (`dist`). */
-async function liveBench(): Promise<void> {
-  const server = await serveStatic(process.env.BENCH_DIST ?? resolve(ROOT, 'dist'), 4393)
-  const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p))
-  const browser = await chromium.launch({
-    headless: true,
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-  })
+async function liveBench(rows: Row[]): Promise<void> {
+  const port = PORT_BASE + 3
+  const origin = `http://127.0.0.1:${port}`
+  const server = await serveStatic(process.env.BENCH_DIST ?? resolve(ROOT, 'dist'), port)
+  const browser = await launchBrowser()
   try {
-    await liveUpdateBench(browser, 'http://127.0.0.1:4393')
-    if (!flag('skip-activity-page')) await activityPageBench(browser, 'http://127.0.0.1:4393')
+    await liveUpdateBench(rows, browser, origin)
+    if (!flag('skip-activity-page')) await activityPageBench(rows, browser, origin)
   } finally {
     await browser.close()
     server.close()
   }
 }
 
-function e2eBench(): void {
+function e2eBench(rows: Row[]): void {
   const start = performance.now()
   const run = spawnSync('npx', ['playwright', 'test', '--reporter=dot'], { cwd: ROOT, stdio: 'inherit' })
   const seconds = (performance.now() - start) / 1000
@@ -428,52 +293,27 @@ function e2eBench(): void {
   })
 }
 
-/** The team server (`pipeline-console serve`): scripts/bench-server.ts. */
-async function serverBench(): Promise<void> {
-  const { runServerBench } = await import('./bench-server.ts')
-  const r = await runServerBench((line) => console.log(line))
-  const mb = (bytes: number) => fmt(bytes / 1_048_576, 1)
-  rows.push(
-    {
-      measure: `serve: one state-file save, ${fmt(r.save.largeExecutions)} executions (${mb(r.save.largeBytes)} MB) vs the demo's ${r.save.smallExecutions} (ms, median of ${r.save.runs})`,
-      value: fmt(r.save.largeMs),
-      baseline: fmt(r.save.smallMs, 1),
-      ratio: `${fmt(r.save.largeMs / r.save.smallMs)}×`,
-      target: '',
-    },
-    {
-      measure: `serve: a change reaches ${r.events.streams} open event streams (ms, median / p95 of ${r.events.changes})`,
-      value: `${fmt(r.events.medianMs, 1)} / ${fmt(r.events.p95Ms, 1)}`,
-      baseline: '',
-      ratio: '',
-      target: '≤ 250 median',
-    },
-    {
-      measure: `serve: ${fmt(r.load.sent)} API requests at ${fmt(r.load.ratePerSecond)}/s (ms, p50 / p99; ${r.load.failed} failed)`,
-      value: `${fmt(r.load.p50Ms, 1)} / ${fmt(r.load.p99Ms, 1)}`,
-      baseline: '',
-      ratio: '',
-      target: 'p99 < 50 at 200/s',
-    },
-    {
-      measure: `serve: resident memory with ${fmt(r.memory.largeExecutions)} more executions vs the demo (MB)`,
-      value: fmt(r.memory.largeRssMb),
-      baseline: fmt(r.memory.demoRssMb),
-      ratio: `${fmt(r.memory.largeRssMb / r.memory.demoRssMb, 1)}×`,
-      target: '',
-    },
-  )
-}
-
 const onlyLive = flag('only-live') // just the live-update and Activity page measures, on an existing dist
-if (!onlyLive) await engineBench()
-if (!onlyLive && !flag('skip-server')) await serverBench()
-if (!flag('skip-pages') && !onlyLive) await pageBench()
-if (!flag('skip-pages') && !flag('skip-live')) await liveBench()
-if (!flag('skip-e2e') && !onlyLive) e2eBench()
+
+/** The bench, in order. Each section's keys in the JSON results are its own. */
+const SECTIONS: BenchSection[] = [
+  { name: 'engine', skipped: () => onlyLive, run: engineBench },
+  serverSection,
+  pagesSection,
+  { name: 'live', skipped: () => flag('skip-pages') || flag('skip-live'), run: liveBench },
+  { name: 'e2e', skipped: () => flag('skip-e2e') || onlyLive, run: e2eBench },
+]
+
+const json: Record<string, unknown> = {}
+for (const section of SECTIONS) if (!section.skipped()) await section.run(rows, json)
 
 mkdirSync(OUT, { recursive: true })
 const header = '| measure | value | baseline | ratio | target |\n| --- | ---: | ---: | ---: | --- |'
 const table = [header, ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} |`)].join('\n')
 writeFileSync(resolve(OUT, 'latest.md'), `${new Date().toISOString()}\n\n${table}\n`)
 console.log(`\n${table}\n`)
+const jsonFile = stringOption('json')
+if (jsonFile) {
+  const results = { ...json, date: new Date().toISOString(), machine: machine() }
+  writeFileSync(resolve(process.cwd(), jsonFile), `${JSON.stringify(results, null, 2)}\n`)
+}

@@ -1,7 +1,10 @@
 /**
  * A small static file server with gzip and a single-page-app fallback, so benchmarks measure
- * what a real deployment would transfer.
+ * what a real deployment would transfer — and what it would not transfer again: hashed assets
+ * (`/assets/*`, their names change with their content) are cached for good, everything else
+ * (the page, the service worker's script) is revalidated by its ETag on every visit.
  */
+import { createHash } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { extname, join, normalize } from 'node:path'
@@ -17,16 +20,22 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 }
 
-/** Called for each response with the path asked for and the bytes put on the wire. */
+/** Vite names every built asset after its content hash. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+export const REVALIDATE = 'no-cache'
+export const cacheControlFor = (pathname: string) => (pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE)
+
+/** Called for each response with the path asked for and the bytes put on the wire (0 for a 304). */
 export type SendListener = (path: string, bytes: number) => void
 
 export function serveStatic(root: string, port: number, onSend?: SendListener): Promise<Server> {
-  const cache = new Map<string, { body: Buffer; gzip: Buffer; type: string }>()
+  const cache = new Map<string, { body: Buffer; gzip: Buffer; type: string; etag: string }>()
   const load = (path: string) => {
     let entry = cache.get(path)
     if (!entry) {
       const body = readFileSync(path)
-      entry = { body, gzip: gzipSync(body), type: TYPES[extname(path)] ?? 'application/octet-stream' }
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
+      entry = { body, gzip: gzipSync(body), type: TYPES[extname(path)] ?? 'application/octet-stream', etag }
       cache.set(path, entry)
     }
     return entry
@@ -44,12 +53,14 @@ export function serveStatic(root: string, port: number, onSend?: SendListener): 
       path = join(root, 'index.html')
     }
     const file = load(path)
+    const headers = { 'Cache-Control': cacheControlFor(url.pathname), ETag: file.etag, Vary: 'Accept-Encoding' }
+    if (req.headers['if-none-match'] === file.etag) {
+      onSend?.(url.pathname, 0)
+      res.writeHead(304, headers).end()
+      return
+    }
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
-    res.writeHead(200, {
-      'Content-Type': file.type,
-      'Cache-Control': 'no-store',
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    })
+    res.writeHead(200, { ...headers, 'Content-Type': file.type, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) })
     const body = gzip ? file.gzip : file.body
     onSend?.(url.pathname, body.length)
     res.end(body)

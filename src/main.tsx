@@ -21,7 +21,10 @@ async function main() {
   const simulator = server ? undefined : import('./sim/browser').then(({ startSimulator }) => startSimulator())
   const app = import('./app/app')
   await simulator
-  const { App } = await app
+  const { App, loadFirstScreen } = await app
+  // The first screen's data is asked for at once; the first render waits a moment for it
+  // rather than rendering its loading states first.
+  await loadFirstScreen()
   const root = document.getElementById('root')
   if (!root) throw new Error('The page has no #root element.')
   createRoot(root).render(

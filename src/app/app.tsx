@@ -1,24 +1,27 @@
-import { useEffect, useLayoutEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { createBrowserRouter, RouterProvider } from 'react-router-dom'
 import { setTokenProvider } from '../api/http'
 import { createQueryClient } from '../api/query-client'
 import { AppProviders } from './providers'
 import { createRoleStore, followRoleChanges } from './role-store'
+import { loadRouteData } from './route-data'
 import { routes } from './routes'
 
-// One router per page, as React Router recommends: it listens to the browser's history.
+// One router per page, as React Router recommends: it listens to the browser's history. Its
+// data cache and role store are per page too, so the first screen's data can be asked for
+// before the app renders (`loadFirstScreen`).
 const router = createBrowserRouter(routes)
+const roles = createRoleStore()
+const queryClient = createQueryClient()
+// Every request carries the current role as its Bearer token, the first ones included.
+setTokenProvider(roles.get)
 
-// Pure, so StrictMode may call it twice; only the kept result is wired to the client below.
-const createAppState = () => ({ roles: createRoleStore(), queryClient: createQueryClient() })
+/** Requests what the current page shows first; resolves when its first render can show it. */
+export const loadFirstScreen = () => loadRouteData(queryClient, window.location.pathname)
 
 export function App() {
-  const [{ roles, queryClient }] = useState(createAppState)
-  // Every request carries the current role as its Bearer token. A layout effect runs before
-  // the children's queries subscribe, so no request leaves without it.
-  useLayoutEffect(() => setTokenProvider(roles.get), [roles])
   // A test tool's role change (the Playwright kit's sim.asRole) acts like the header's role switcher.
-  useEffect(() => followRoleChanges(window, roles, () => void queryClient.resetQueries()), [roles, queryClient])
+  useEffect(() => followRoleChanges(window, roles, () => void queryClient.resetQueries()), [])
   return (
     <AppProviders queryClient={queryClient} roles={roles}>
       <RouterProvider router={router} />

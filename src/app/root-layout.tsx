@@ -1,5 +1,6 @@
 import { Provider, ToastContainer } from '@react-spectrum/s2'
 import '@react-spectrum/s2/page.css'
+import './typeface.css'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { Outlet, useHref, useNavigate } from 'react-router-dom'
 import { SimulatorPanel } from '../features/simulator/simulator-panel'

@@ -14,6 +14,12 @@ import { getLink, linkHref } from '../hal'
 import { request } from '../http'
 import { programHref, programQueries } from './programs'
 
+/**
+ * A program's pipelines: a path the Cloud Manager API documents (`/api/program/{programId}/pipelines`),
+ * an entry point like the program's own, so the list needs no round trip for the program first.
+ */
+export const pipelinesHref = (programId: string) => `${programHref(programId)}/pipelines`
+
 const isActive = (p: Pipeline) => p.status !== 'IDLE'
 
 /** How often the list refreshes while a pipeline runs (the fallback when the push channel is down). */
@@ -21,15 +27,11 @@ export const PIPELINES_POLL_MS = 1_000
 
 export const pipelineQueries = {
   all: () => ['pipelines'] as const,
-  /** Follows the program's pipelines link; polls while any pipeline runs. */
+  /** The program's pipelines, asked for directly (see `pipelinesHref`); polls while any pipeline runs. */
   list: (programId: string) =>
     queryOptions({
       queryKey: [...pipelineQueries.all(), 'list', programId] as const,
-      queryFn: async ({ client, signal }) => {
-        const program = await client.ensureQueryData(programQueries.detail(programId))
-        const list = await request<PipelineList>(linkHref(program, REL.pipelines), { signal })
-        return list._embedded.pipelines
-      },
+      queryFn: async ({ signal }) => (await request<PipelineList>(pipelinesHref(programId), { signal }))._embedded.pipelines,
       refetchInterval: (query) => (query.state.data?.some(isActive) ? PIPELINES_POLL_MS : false),
     }),
   /** (sim) The builds a production only pipeline may promote, newest first, through its link. */

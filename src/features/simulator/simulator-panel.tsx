@@ -1,16 +1,13 @@
 import { ActionButton } from '@react-spectrum/s2'
 import Close from '@react-spectrum/s2/icons/Close'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react'
+import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useRef } from 'react'
 import { useMatch } from 'react-router-dom'
-import { ClockControls } from './clock-controls'
-import { FaultControls } from './fault-controls'
-import { GitPushControls } from './git-push-controls'
+import { LoadingState } from '../../components/loading-state'
 import { SIMULATOR_PANEL_ID, setSimulatorPanelOpen, useSimulatorPanelOpen } from './panel-store'
-import { ScenarioControls } from './scenario-controls'
 import { SIMULATOR_TOGGLE_ID } from './simulator-toggle'
-import { StateControls } from './state-controls'
-import { TransportFaultControls } from './transport-fault-controls'
+
+const SimulatorControls = lazy(() => import('./simulator-controls').then((m) => ({ default: m.SimulatorControls })))
 
 function close() {
   setSimulatorPanelOpen(false)
@@ -19,8 +16,8 @@ function close() {
 
 /**
  * The simulator's demo controls (clock, faults, network faults, git push, scenario, state) in a non-modal panel
- * docked to the right edge: the page stays usable behind it, Escape or Close hides it. Faults and
- * pushes apply to the program the page shows.
+ * docked to the right edge: the page stays usable behind it, Escape or Close hides it. The
+ * controls load when it first opens.
  */
 export function SimulatorPanel() {
   const open = useSimulatorPanelOpen()
@@ -81,12 +78,9 @@ export function SimulatorPanel() {
         </ActionButton>
       </div>
       <div className={style({ overflowY: 'auto', paddingX: 16, paddingBottom: 16 })}>
-        <ClockControls />
-        <FaultControls key={`faults-${programId}`} programId={programId} />
-        <TransportFaultControls />
-        <GitPushControls key={`push-${programId}`} programId={programId} />
-        <ScenarioControls />
-        <StateControls />
+        <Suspense fallback={<LoadingState what="the simulator controls" />}>
+          <SimulatorControls programId={programId} />
+        </Suspense>
       </div>
     </aside>
   )

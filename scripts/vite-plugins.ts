@@ -1,0 +1,42 @@
+/**
+ * Vite plugins of the console's build (vite.config.ts), also used by the bench's yardsticks.
+ */
+import type { Plugin } from 'vite'
+import { cacheControlFor } from './static-server.ts'
+
+const S2_FONTS = /@react-spectrum[\\/]s2[\\/]dist[\\/]private[\\/]Fonts\.mjs$/
+
+/**
+ * No request leaves the origin: Spectrum 2's Provider renders a `Fonts` component that preloads
+ * Adobe Clean from use.typekit.net and imports `@font-face` rules pointing there. It is replaced by
+ * one that renders nothing; the typeface is the system UI stack set through the kit's own
+ * `--s2-font-family-sans` variable (src/app/typeface.css). See docs/decisions/009-start-up-at-the-floor.md.
+ */
+export function s2WithoutTypekit(): Plugin {
+  return { ...s2FontsStub(), enforce: 'pre' }
+}
+
+/** The same for the dev server's dependency pre-bundling (a plain Rolldown plugin). */
+export function s2FontsStub(): { name: string; load: (id: string) => string | undefined } {
+  return {
+    name: 's2-without-typekit',
+    load: (id) => (S2_FONTS.test(id) ? 'export function Fonts() { return null }' : undefined),
+  }
+}
+
+/**
+ * `vite preview` (`npm start`) sends no Cache-Control, so a browser revalidates every file on
+ * each visit. Built assets are named by their content hash: they are cached for good; the page
+ * and the service worker's script are revalidated (ETag) every time, as by scripts/static-server.ts.
+ */
+export function cachedAssetsInPreview(): Plugin {
+  return {
+    name: 'cached-assets-in-preview',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        res.setHeader('Cache-Control', cacheControlFor(new URL(req.url ?? '/', 'http://localhost').pathname))
+        next()
+      })
+    },
+  }
+}
