@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectAccessible, type Sim, test } from './fixtures'
-import { chooseMenuItem, gridTo, press, switchRoleByKeyboard, tabTo, typeInto } from './keyboard'
+import { chooseMenuItem, gridTo, pickOption, press, tabTo, typeInto } from './keyboard'
 
 // Long keyboard journeys on a shared 2-core machine; every step keeps the default expect timeout.
 test.describe.configure({ timeout: 300_000 })
@@ -62,11 +62,13 @@ interface AmsProgram {
 
 /** Loads `ams-program` on a paused clock at `path` (relative to the program) and reads its ids. */
 async function openAmsProgram(page: Page, sim: Sim, section = 'pipelines'): Promise<AmsProgram> {
-  // A fresh browser context first builds the demo scenario, which can take longer than the
-  // fixture's first wait on a loaded machine: let it finish before the reset.
+  // As `sim.reset`, with more patience: a fresh browser context first builds (and then restores)
+  // the large demo scenario, which takes longer than the fixture's waits on a loaded machine.
   await page.goto('/programs')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 60_000 })
-  await sim.reset('ams-program')
+  await sim.call('/__sim/reset', 'POST', { scenario: 'ams-program', seed: 1 })
+  await sim.call('/__sim/clock', 'PUT', { paused: true })
+  await sim.waitUntilSaved()
   await expect.poll(async () => (await api(page, 'GET', '/api/programs')).status).toBe(200)
   const programs = await api<{ _embedded: { programs: Array<{ id: string; name: string }> } }>(page, 'GET', '/api/programs')
   const program = programs.body._embedded.programs.find((p) => p.name === 'AMS Program')!
@@ -213,7 +215,12 @@ test('an AMS production pipeline with Go Live Approval and CSE oversight is crea
   await expect(cse.getByText(/Waiting for a Customer Success Engineer/)).toBeVisible()
   await expect(cse.getByRole('button', { name: 'Start' })).toHaveCount(0)
   await expectAccessible(page)
-  await switchRoleByKeyboard(page, 'Customer Success Engineer')
+  // From the top of the reloaded page, Tab reaches the header's role picker first.
+  await page.reload()
+  await expect(stepCard(page, 'CSE Support')).toBeVisible({ timeout: 30_000 })
+  const picker = page.getByRole('button', { name: /Role$/ })
+  await pickOption(page, picker, 'Customer Success Engineer')
+  await expect(picker).toContainText('Customer Success Engineer')
   await decide(page, stepCard(page, 'CSE Support'), 'Start', 'Start the production deployment?')
   await expect(stepCard(page, 'CSE Support').getByText('Started', { exact: true })).toBeVisible()
 
