@@ -254,7 +254,7 @@ describe('the official Cloud Manager SDK against the simulator', () => {
 
 describe('the official SDK drives an AMS execution', () => {
   let amsUrl = ''
-  let amsServer: Server
+  let amsServer: Awaited<ReturnType<typeof startApiServer>>
   let admin: CloudManagerSdk
   let cse: CloudManagerSdk
   let amsProgramId = ''
@@ -276,7 +276,7 @@ describe('the official SDK drives an AMS execution', () => {
   beforeAll(async () => {
     const started = await startApiServer({ port: 0, scenario: 'ams-program', paused: true })
     amsUrl = started.url
-    amsServer = started.server
+    amsServer = started
     admin = await init('org', 'key', 'admin', amsUrl)
     cse = await init('org', 'key', 'cse', amsUrl)
     const [program] = await admin.listPrograms()
@@ -299,7 +299,7 @@ describe('the official SDK drives an AMS execution', () => {
   })
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => amsServer.close(() => resolve()))
+    await amsServer.close()
   })
 
   it('starts it, overrides the security gate with advanceCurrentExecution, approves, and a cse token starts CSE Support', async () => {
