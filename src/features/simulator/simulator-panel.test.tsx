@@ -24,6 +24,8 @@ async function openPanel(url: Parameters<typeof renderApp>[0], scenario: Scenari
   const panel = await screen.findByRole('complementary', { name: 'Simulator' })
   expect(toggle.getAttribute('aria-expanded')).toBe('true')
   expect(toggle.getAttribute('aria-controls')).toBe(panel.id)
+  // The panel's controls load when it first opens.
+  await within(panel).findByRole('region', { name: 'Clock' })
   return { ...app, user, panel }
 }
 

@@ -13,7 +13,8 @@ async function openSection() {
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never })
   await user.click(await screen.findByRole('button', { name: 'Simulator' }))
   const panel = await screen.findByRole('complementary', { name: 'Simulator' })
-  return { user, section: within(panel).getByRole('region', { name: 'Network faults' }) }
+  // The panel's controls load when it first opens.
+  return { user, section: await within(panel).findByRole('region', { name: 'Network faults' }) }
 }
 
 async function choose(user: ReturnType<typeof userEvent.setup>, section: HTMLElement, field: RegExp, option: string) {
