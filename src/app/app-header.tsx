@@ -3,6 +3,7 @@ import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { paths } from '../config/paths'
 import { NotificationsBell } from '../features/notifications/notifications-bell'
 import { SimulatorToggle } from '../features/simulator/simulator-toggle'
+import { StoriesButton } from '../features/stories/stories-button'
 import { RoleSwitcher } from './role-switcher'
 
 export function AppHeader() {
@@ -29,6 +30,7 @@ export function AppHeader() {
         </Link>
       </span>
       <div className={style({ display: 'flex', alignItems: 'center', gap: 16 })}>
+        <StoriesButton />
         <SimulatorToggle />
         <NotificationsBell />
         <RoleSwitcher />
