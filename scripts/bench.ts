@@ -3,7 +3,7 @@
  * measured in the same run, and prints one table. Ratios matter; absolute times are noisy.
  *
  *   npm run bench -- --runs 7 --skip-e2e
- *   npm run bench -- --runs 5 --skip-e2e --no-build   (also: --verbose, --skip-live, --skip-activity-page, --activity-runs N, --only-live)
+ *   npm run bench -- --runs 5 --skip-e2e --no-build   (also: --verbose, --skip-live, --skip-activity-page, --activity-runs N, --only-live, --skip-stories)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -428,10 +428,27 @@ function e2eBench(): void {
   })
 }
 
+/** Each story played by itself at the human pace (scripts/bench-stories.ts); `--json` puts them under `stories`. */
+const storyTimes: Record<string, number> = {}
+async function storiesBench(): Promise<void> {
+  const { runStoriesBench } = await import('./bench-stories.ts')
+  for (const t of await runStoriesBench()) {
+    storyTimes[t.id] = Number(t.seconds.toFixed(1))
+    rows.push({
+      measure: `story ${t.id} in Play at the human pace, to Story complete (s${t.completed ? '' : ', DID NOT COMPLETE'})`,
+      value: fmt(t.seconds, 1),
+      baseline: '',
+      ratio: '',
+      target: '≤ 90',
+    })
+  }
+}
+
 const onlyLive = flag('only-live') // just the live-update and Activity page measures, on an existing dist
 if (!onlyLive) await engineBench()
 if (!flag('skip-pages') && !onlyLive) await pageBench()
 if (!flag('skip-pages') && !flag('skip-live')) await liveBench()
+if (!flag('skip-stories') && !onlyLive) await storiesBench()
 if (!flag('skip-e2e') && !onlyLive) e2eBench()
 
 mkdirSync(OUT, { recursive: true })

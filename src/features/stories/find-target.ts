@@ -14,8 +14,14 @@ const normalize = (text: string) => text.replace(/\s+/g, ' ').trim()
 /** A required field's name carries a marker ("Name (required)", "Name *"); stories name the field. */
 const withoutRequired = (name: string) => name.replace(/\s*(\(required\)|\*)$/, '')
 
+/**
+ * Usable now: not the story panel's own, not hidden from assistive technology (React Aria hides
+ * what is outside an open overlay with `inert` where browsers support it, else aria-hidden), and
+ * not disabled (a control still loading is not the one to press yet).
+ */
 function accessible(el: Element): boolean {
-  return !el.closest(`[${STORY_PANEL_ATTRIBUTE}]`) && !isInaccessible(el)
+  if (el.closest(`[${STORY_PANEL_ATTRIBUTE}]`) || el.closest('[inert]') || isInaccessible(el)) return false
+  return !el.hasAttribute('disabled') && el.getAttribute('aria-disabled') !== 'true'
 }
 
 /** Every element under `root` with this role whose name passes `matches`. */

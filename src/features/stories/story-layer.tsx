@@ -33,7 +33,7 @@ export default function StoryLayer({ request }: { request: StoryRequest }) {
         aria-label="Story"
         data-react-aria-top-layer="true"
         className={style({ padding: 16, backgroundColor: 'layer-2', borderRadius: 'lg', boxShadow: 'elevated', font: 'body' })}
-        style={{ position: 'fixed', insetInlineStart: 16, bottom: 16, zIndex: 1000, width: 400 }}
+        style={{ position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }}
       >
         <p className={style({ marginTop: 0 })}>There is no story named “{request.id}”. Open the Stories list to choose one.</p>
         <Button variant="secondary" size="S" onPress={() => storyRequest.close()}>

@@ -16,8 +16,12 @@ export interface StoryCommands {
   exit: () => void
 }
 
-/** Fixed at the bottom left, above dialogs; React Aria keeps it out of a modal's aria-hidden. */
-const placement: CSSProperties = { position: 'fixed', insetInlineStart: 16, bottom: 16, zIndex: 1000, width: 400 }
+/**
+ * Fixed at the bottom right, where the screens put no buttons of their own (step cards and forms
+ * keep theirs on the left; a modal dialog draws over it). React Aria keeps it out of a modal's
+ * aria-hidden or inert, so it stays readable.
+ */
+const placement: CSSProperties = { position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }
 
 const panel = style({
   display: 'flex',
