@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { subscribeToChanges } from '../../api/live-updates'
 import type { EnvironmentList, PipelineList, ProgramList } from '../../contract/resources'
 import { createTestBackend } from '../../testing/create-test-backend'
+import { simApi } from '../../testing/sim-api'
 import { renderApp } from '../../testing/render-app'
 import { STORIES } from './stories/index'
 import { type ScenarioFacts, storyProblems } from './story-check'
@@ -64,10 +65,8 @@ describe('the stories against their scenarios', () => {
   })
 })
 
-/** Plays the story to its end on the rendered app, as `?story=<id>&autoplay=1` would. */
-async function rehearse(story: Story, findTimeoutMs = 10_000) {
-  const app = renderApp('/programs', { scenario: story.scenario })
-  const runner = new StoryRunner(
+function runnerFor(story: Story, app: ReturnType<typeof renderApp>, autoplay: boolean, findTimeoutMs = 10_000) {
+  return new StoryRunner(
     story,
     {
       document,
@@ -76,8 +75,22 @@ async function rehearse(story: Story, findTimeoutMs = 10_000) {
       queryClient: app.queryClient,
       onBackendChange: (listener) => subscribeToChanges({ onChange: listener, onStatus: () => undefined }),
     },
-    { autoplay: true, pace: 0.02, findTimeoutMs },
+    { autoplay, pace: 0.02, findTimeoutMs },
   )
+}
+
+const until = async (ready: () => boolean, ms = 20_000) => {
+  const deadline = Date.now() + ms
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Plays the story to its end on the rendered app, as `?story=<id>&autoplay=1` would. */
+async function rehearse(story: Story, findTimeoutMs = 10_000) {
+  const app = renderApp('/programs', { scenario: story.scenario })
+  const runner = runnerFor(story, app, true, findTimeoutMs)
   const off = app.router.subscribe((state) => runner.setPath(state.location.pathname))
   try {
     await runner.start()
@@ -112,5 +125,40 @@ describe('the stories on the real screens', () => {
     expect(view.problem).toBe('Play stopped: waited too long for Deploy now.')
     expect(view.index).toBe(1)
     expect(screen.queryByRole('button', { name: 'Deploy now' })).toBeNull()
+  })
+
+  it('follows a step done another way (the API, as from another window) and marks what comes next', {
+    timeout: 60_000,
+  }, async () => {
+    const story = STORIES.find((s) => s.id === 'timeout') as Story
+    const app = renderApp('/programs', { scenario: story.scenario })
+    const runner = runnerFor(story, app, false)
+    const off = app.router.subscribe((state) => runner.setPath(state.location.pathname))
+    try {
+      await runner.start()
+      const marked = () => document.querySelector<HTMLElement>('[data-story-target="current"]')
+      // (No panel here: its Next and Fast-forward are not rendered.)
+      await until(() => runner.view().done[0] === true)
+      runner.next()
+      await until(() => marked()?.textContent === 'Deploy')
+      // Pressing something else does not move the story.
+      await app.user.click(await screen.findByRole('button', { name: 'Stories' }))
+      await app.user.keyboard('{Escape}')
+      expect(runner.view().index).toBe(1)
+      const programId = app.router.state.location.pathname.split('/')[2] as string
+      const pipelines = await simApi<{
+        _embedded: { pipelines: Array<{ name: string; _links: Record<string, { href: string }> }> }
+      }>(`/api/program/${programId}/pipelines`)
+      const production = pipelines._embedded.pipelines.find((p) => p.name === 'Production Pipeline')
+      const start = production?._links['http://ns.adobe.com/adobecloud/rel/execution']?.href as string
+      await simApi(start, { method: 'PUT', role: 'deployment-manager' })
+      await until(() => runner.view().index === 2)
+      expect(runner.view().executions.map((e) => e.pipelineName)).toEqual(['Production Pipeline'])
+      expect(marked()).toBeNull()
+      await until(() => /\/pipeline\/\w+\/execution\/\w+$/.test(app.router.state.location.pathname))
+    } finally {
+      off()
+      runner.exit()
+    }
   })
 })
