@@ -22,6 +22,20 @@ const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
 
 /** Serious or critical axe violations inside the narration panel. */
 async function expectPanelAccessible(page: Page): Promise<void> {
+  // Colours blend while a button changes state (Play becomes Pause, Next enables): scan the settled panel.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('[data-story-panel]')
+              ?.getAnimations({ subtree: true })
+              .filter((a) => a.playState === 'running').length ?? 0,
+        ),
+      { timeout: 10_000, intervals: [50, 100, 200] },
+    )
+    .toBe(0)
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
   const violations = await page.evaluate(async () => {
     const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
