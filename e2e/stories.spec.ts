@@ -75,8 +75,7 @@ async function expectOutcome(page: Page, story: Story): Promise<void> {
       await expect(page.getByText('Cancelled').first()).toBeVisible()
       break
     case 'second-staging':
-      await expect(page.getByRole('rowheader', { name: /Second Stage Deploy/ })).toBeVisible()
-      await expect(page.getByText('fresh-stage-2').first()).toBeVisible()
+      await expect(page.getByRole('row', { name: /Second Stage Deploy/ })).toContainText('fresh-stage-2')
       break
     default:
       await expect(page.getByText('Finished').first()).toBeVisible()
