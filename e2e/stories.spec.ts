@@ -116,13 +116,13 @@ async function operate(page: Page, story: Story, current: Locator, keyboard: boo
   })
   if (keyboard) {
     // Tab towards it: backwards when it comes before the focus in the page's order.
-    const backwards = await current.evaluate(
-      (el) =>
-        document.activeElement !== null &&
-        document.activeElement !== document.body &&
-        (document.activeElement.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0,
-    )
-    await tabTo(page, current, { backwards, max: 120 })
+    // From nowhere (the page's body), Shift+Tab reaches the Story panel, last in the page, at once.
+    const backwards = await current.evaluate((el) => {
+      const active = document.activeElement
+      if (!active || active === document.body) return el.closest('[data-story-panel]') !== null
+      return (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0
+    })
+    await tabTo(page, current, { backwards, max: 200 })
     await page.keyboard.press('Enter')
     return
   }
@@ -145,7 +145,9 @@ for (const story of STORIES) {
       if (await panel.getByText('Story complete').isVisible()) break
       await expect(current.or(panel.getByText('Story complete'))).toHaveCount(1, { timeout: 20_000 })
       if (await panel.getByText('Story complete').isVisible()) break
-      const before = (await stepText.textContent()) ?? ''
+      // The panel as it reads now: its step line, or "Story complete" once there is none.
+      const stepLine = async () => /Step \d+ of \d+( · done)?|Story complete/.exec(await panel.innerText())?.[0] ?? ''
+      const before = await stepLine()
       const handle = await current.elementHandle()
       // React may reuse one button for the next control (Continue becomes Save): its text tells them apart.
       const text = await current.textContent()
@@ -154,8 +156,7 @@ for (const story of STORIES) {
       await expect
         .poll(
           async () =>
-            (await panel.getByText('Story complete').isVisible()) ||
-            ((await stepText.textContent()) ?? '') !== before ||
+            (await stepLine()) !== before ||
             !(await handle?.evaluate(
               (el, was) => el.isConnected && el.getAttribute('data-story-target') === 'current' && el.textContent === was,
               text,

@@ -331,6 +331,8 @@ export class StoryRunner {
     if (this.state.phase !== 'running') return this.mark(undefined)
     const { index, frontier, done } = this.state
     const step = this.step
+    // A step the user just did moves on by itself in a moment: nothing to press meanwhile.
+    if (done[index] && index === frontier && step.targets.length > 0) return this.mark(undefined)
     if (index < frontier || done[index]) return this.mark(this.panelControl('next'))
     if (this.state.busy) return this.mark(undefined)
     if (step.targets.length > 0) {
