@@ -4,7 +4,7 @@
  *
  *   npm run bench -- --runs 7 --skip-e2e
  *   npm run bench -- --runs 5 --skip-e2e --no-build --json bench-results/latest.json
- *   (also: --verbose, --skip-pages, --skip-live, --skip-activity-page, --activity-runs N, --only-live, --skip-server, --port N)
+ *   (also: --verbose, --skip-pages, --skip-live, --skip-activity-page, --activity-runs N, --only-live, --skip-server, --skip-stories, --port N)
  *
  * Each measure is a section (scripts/bench-*.ts for the larger ones) that adds rows to the table
  * and its own top-level keys to the `--json` results; add a section to SECTIONS below.
@@ -32,6 +32,7 @@ import {
 } from './bench-common.ts'
 import { pagesSection } from './bench-pages.ts'
 import { serverSection } from './bench-server.ts'
+import { storiesSection } from './bench-stories.ts'
 import { serveStatic } from './static-server.ts'
 
 const ROW_TEXT = 'Production Pipeline'
@@ -301,6 +302,7 @@ const SECTIONS: BenchSection[] = [
   serverSection,
   pagesSection,
   { name: 'live', skipped: () => flag('skip-pages') || flag('skip-live'), run: liveBench },
+  storiesSection,
   { name: 'e2e', skipped: () => flag('skip-e2e') || onlyLive, run: e2eBench },
 ]
 

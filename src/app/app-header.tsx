@@ -4,6 +4,7 @@ import { paths } from '../config/paths'
 import { NotificationToasts } from '../features/notifications/notification-toasts'
 import { NotificationsBell } from '../features/notifications/notifications-bell'
 import { SimulatorToggle } from '../features/simulator/simulator-toggle'
+import { StoriesButton } from '../features/stories/stories-button'
 import { RoleSwitcher } from './role-switcher'
 
 export function AppHeader() {
@@ -30,6 +31,7 @@ export function AppHeader() {
         </Link>
       </span>
       <div className={style({ display: 'flex', alignItems: 'center', gap: 16 })}>
+        <StoriesButton />
         <SimulatorToggle />
         <NotificationsBell />
         <NotificationToasts />

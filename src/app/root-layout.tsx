@@ -5,6 +5,7 @@ import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { Outlet, useHref, useNavigate } from 'react-router-dom'
 import { SimulatorPanel } from '../features/simulator/simulator-panel'
 import { SnapshotRecoveryBanner } from '../features/simulator/snapshot-recovery-banner'
+import { StoryHost } from '../features/stories/story-host'
 import { AppHeader } from './app-header'
 
 /**
@@ -31,6 +32,7 @@ export function RootLayout() {
       <SnapshotRecoveryBanner />
       <Outlet />
       <SimulatorPanel />
+      <StoryHost />
       <ToastContainer placement="bottom" />
     </Provider>
   )

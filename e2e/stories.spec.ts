@@ -1,0 +1,171 @@
+/**
+ * Stories (issue 13): each one played by itself (`?story=<id>&autoplay=1`), and each one driven
+ * by hand by pressing only what `data-story-target="current"` marks — with the keyboard alone
+ * for two of them — with axe on the narration panel along the way. Play runs at
+ * `?story-pace=0.05` (twenty times the human pace); `npm run bench` times the human pace.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Locator, Page } from '@playwright/test'
+import type { AxeResults } from 'axe-core'
+import { STORIES } from '../src/features/stories/stories/index'
+import type { Story } from '../src/features/stories/story-model'
+import { expect, test } from './fixtures'
+import { tabTo } from './keyboard'
+
+test.describe.configure({ timeout: 120_000 })
+
+const TEST_PACE = 0.05
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
+
+/** Serious or critical axe violations inside the narration panel. */
+async function expectPanelAccessible(page: Page): Promise<void> {
+  // Colours blend while a button changes state (Play becomes Pause, Next enables): scan the settled panel.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('[data-story-panel]')
+              ?.getAnimations({ subtree: true })
+              .filter((a) => a.playState === 'running').length ?? 0,
+        ),
+      { timeout: 10_000, intervals: [50, 100, 200] },
+    )
+    .toBe(0)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
+    const results = await axe.run({ include: [['[data-story-panel]']] }, { resultTypes: ['violations'] })
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  })
+  expect(violations, 'serious or critical accessibility violations in the Story panel').toEqual([])
+}
+
+async function expectComplete(page: Page, story: Story): Promise<void> {
+  const panel = panelOf(page)
+  await expect(panel.getByText('Story complete')).toBeVisible({ timeout: 60_000 })
+  await expect(panel.getByRole('button', { name: 'Play again' })).toBeVisible()
+  await expectPanelAccessible(page)
+  // The summary links to the executions the story ran; the newest opens.
+  const links = panel.getByRole('link')
+  if (story.id !== 'second-staging') {
+    await expect(links.last()).toBeVisible()
+    await links.last().click()
+    await expect(page.getByRole('region', { name: 'Execution summary' })).toBeVisible()
+  }
+}
+
+/** What each story leaves behind, read from the page as a user sees it. */
+async function expectOutcome(page: Page, story: Story): Promise<void> {
+  switch (story.id) {
+    case 'promote-build':
+      await expect(page.getByText('Production Only').first()).toBeVisible()
+      await expect(page.getByText(/Artifacts validated by: execution ID/)).toBeVisible()
+      break
+    case 're-execute':
+      await expect(page.getByText('re-execute', { exact: true })).toBeVisible()
+      break
+    case 'timeout':
+      await expect(page.getByText('Cancelled').first()).toBeVisible()
+      break
+    case 'second-staging':
+      await expect(page.getByRole('row', { name: /Second Stage Deploy/ })).toContainText('fresh-stage-2')
+      break
+    default:
+      await expect(page.getByText('Finished').first()).toBeVisible()
+      break
+  }
+}
+
+for (const story of STORIES) {
+  test(`story ${story.id} plays by itself`, async ({ page }) => {
+    await page.goto(`/?story=${story.id}&autoplay=1&story-pace=${TEST_PACE}`)
+    const panel = panelOf(page)
+    // At the test pace a step may last a fraction of a second: look for any step, then the end.
+    await expect(panel.getByText(new RegExp(`^Step \\d+ of ${story.steps.length}`))).toBeVisible({ timeout: 30_000 })
+    await expectPanelAccessible(page)
+    await expectComplete(page, story)
+    await expectOutcome(page, story)
+  })
+}
+
+const KEYBOARD_ONLY = new Set(['approval-handoff', 'timeout'])
+
+/** The value a `fill` target wants, from the story's own data (the narration says to name it). */
+function fillValue(story: Story, name: string): string {
+  for (const step of story.steps) for (const t of step.targets) if ('fill' in t && t.name === name) return t.value
+  throw new Error(`${story.id} fills no field named ${name}`)
+}
+
+async function operate(page: Page, story: Story, current: Locator, keyboard: boolean): Promise<void> {
+  const { role, name, type } = await current.evaluate((el) => ({
+    role: el.getAttribute('role') ?? el.tagName.toLowerCase(),
+    type: el.getAttribute('type'),
+    name: el.closest('label')?.textContent ?? el.getAttribute('aria-label') ?? '',
+  }))
+  const label = await current.evaluate((el) => {
+    const id = el.getAttribute('id')
+    const byFor = id ? document.querySelector(`label[for="${id}"]`)?.textContent : undefined
+    return (byFor ?? '').replace(/\s*\*$/, '').trim()
+  })
+  if (keyboard) {
+    // Tab towards it: backwards when it comes before the focus in the page's order.
+    // From nowhere (the page's body), Shift+Tab reaches the Story panel, last in the page, at once.
+    const backwards = await current.evaluate((el) => {
+      const active = document.activeElement
+      if (!active || active === document.body) return el.closest('[data-story-panel]') !== null
+      return (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0
+    })
+    await tabTo(page, current, { backwards, max: 200 })
+    await page.keyboard.press('Enter')
+    return
+  }
+  // S2 draws its own radio over the native one, which takes the click through its label.
+  if (role === 'input' && type === 'radio') return current.check({ force: true })
+  if (role === 'input' || role === 'textarea') return current.fill(fillValue(story, label || name))
+  await current.click()
+}
+
+for (const story of STORIES) {
+  const keyboard = KEYBOARD_ONLY.has(story.id)
+  test(`story ${story.id} driven by hand${keyboard ? ', keyboard only' : ''}`, async ({ page }) => {
+    await page.goto(`/?story=${story.id}`)
+    const panel = panelOf(page)
+    const stepText = panel.getByText(/^Step \d+ of \d+/)
+    const current = page.locator('[data-story-target="current"]')
+    await expect(stepText).toContainText('Step 1 of', { timeout: 30_000 })
+    await expectPanelAccessible(page)
+    for (let presses = 0; presses < 40; presses++) {
+      if (await panel.getByText('Story complete').isVisible()) break
+      await expect(current.or(panel.getByText('Story complete'))).toHaveCount(1, { timeout: 20_000 })
+      if (await panel.getByText('Story complete').isVisible()) break
+      // The panel as it reads now: its step line, or "Story complete" once there is none.
+      const stepLine = async () => /Step \d+ of \d+( · done)?|Story complete/.exec(await panel.innerText())?.[0] ?? ''
+      const before = await stepLine()
+      const handle = await current.elementHandle()
+      // React may reuse one button for the next control (Continue becomes Save): its text tells them apart.
+      const text = await current.textContent()
+      await operate(page, story, current, keyboard)
+      // Moved on: another control is marked, or another step is shown.
+      await expect
+        .poll(
+          async () =>
+            (await stepLine()) !== before ||
+            !(await handle?.evaluate(
+              (el, was) => el.isConnected && el.getAttribute('data-story-target') === 'current' && el.textContent === was,
+              text,
+            )),
+          { timeout: 20_000 },
+        )
+        .toBe(true)
+      if (presses === 3) await expectPanelAccessible(page)
+    }
+    await expectComplete(page, story)
+  })
+}

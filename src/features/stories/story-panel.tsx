@@ -1,0 +1,169 @@
+import { Button, Link, ProgressCircle } from '@react-spectrum/s2'
+import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
+import type { CSSProperties, ReactNode } from 'react'
+import { paths } from '../../config/paths'
+import { ROLE_LABELS } from '../../app/role-store'
+import { STORY_PANEL_ATTRIBUTE } from './find-target'
+import type { StoryView } from './story-runner'
+
+export interface StoryCommands {
+  back: () => void
+  next: () => void
+  fastForward: () => void
+  play: () => void
+  pause: () => void
+  playAgain: () => void
+  exit: () => void
+}
+
+/**
+ * Fixed at the bottom right, where the screens put no buttons of their own (step cards and forms
+ * keep theirs on the left; a modal dialog draws over it). React Aria keeps it out of a modal's
+ * aria-hidden or inert, so it stays readable.
+ */
+const placement: CSSProperties = { position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }
+
+const panel = style({
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 8,
+  padding: 16,
+  maxWidth: '[calc(100vw - 32px)]',
+  backgroundColor: 'layer-2',
+  borderRadius: 'lg',
+  boxShadow: 'elevated',
+  borderWidth: 2,
+  borderStyle: 'solid',
+  borderColor: 'blue-800',
+  font: 'body',
+})
+const row = style({ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' })
+const small = style({ font: 'body-sm', margin: 0 })
+
+export function StoryPanel({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+  return (
+    <section
+      role="region"
+      aria-label="Story"
+      {...{ [STORY_PANEL_ATTRIBUTE]: '' }}
+      data-react-aria-top-layer="true"
+      className={panel}
+      style={placement}
+    >
+      <h2 className={style({ font: 'title', margin: 0 })}>{view.story.title}</h2>
+      {view.phase === 'complete' ? <Complete view={view} commands={commands} /> : <Running view={view} commands={commands} />}
+    </section>
+  )
+}
+
+function Running({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+  const { story, index, done, phase, playing } = view
+  const step = story.steps[index]
+  const last = index === story.steps.length - 1
+  const stepDone = done[index] === true
+  let body: ReactNode
+  if (phase === 'starting') body = <p className={small}>The simulator is being reset to the {story.scenario} scenario.</p>
+  else if (phase === 'failed') body = <p className={small}>The story could not start: {view.problem}</p>
+  else
+    body = (
+      <>
+        <p className={style({ margin: 0 })}>{step?.narration}</p>
+        {view.skipped[index] ? <p className={small}>{view.skipped[index]}</p> : null}
+        {!view.onScreen && view.screenHref ? (
+          <p className={small}>
+            This step happens on another page: <Link href={view.screenHref}>go there</Link>.
+          </p>
+        ) : null}
+        {view.problem ? (
+          <p role="alert" className={small}>
+            {view.problem}
+          </p>
+        ) : null}
+      </>
+    )
+  return (
+    <>
+      <p className={style({ font: 'detail', margin: 0 })}>
+        Step {index + 1} of {story.steps.length}
+        {stepDone ? ' · done' : ''}
+      </p>
+      <div aria-live="polite" className={style({ display: 'flex', flexDirection: 'column', gap: 8 })}>
+        {body}
+      </div>
+      {view.busy ? (
+        <div className={row}>
+          <ProgressCircle size="S" isIndeterminate aria-label={view.busy} />
+          <span className={small}>{view.busy}</span>
+        </div>
+      ) : null}
+      <div className={row}>
+        <Button variant="secondary" size="S" onPress={commands.back} isDisabled={index === 0 || phase !== 'running'}>
+          Back
+        </Button>
+        {step?.fastForward && !stepDone && phase === 'running' ? (
+          <Button
+            variant="secondary"
+            size="S"
+            data-story-control="fast-forward"
+            onPress={commands.fastForward}
+            isPending={view.busy !== undefined}
+          >
+            Fast-forward
+          </Button>
+        ) : null}
+        <Button variant="accent" size="S" data-story-control="next" onPress={commands.next} isDisabled={!stepDone}>
+          {last ? 'Finish' : 'Next'}
+        </Button>
+        {playing ? (
+          <Button variant="secondary" size="S" onPress={commands.pause}>
+            Pause
+          </Button>
+        ) : (
+          <Button variant="secondary" size="S" onPress={commands.play} isDisabled={phase !== 'running'}>
+            Play
+          </Button>
+        )}
+        <Button variant="secondary" size="S" onPress={commands.exit}>
+          Exit
+        </Button>
+      </div>
+    </>
+  )
+}
+
+function Complete({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+  const skipped = view.skipped.filter((s): s is string => s !== undefined)
+  return (
+    <>
+      <p role="status" className={style({ font: 'title-sm', margin: 0 })}>
+        Story complete
+      </p>
+      <p className={small}>{view.story.summary}</p>
+      {view.executions.length > 0 ? (
+        <ul className={style({ margin: 0, paddingStart: 16 })}>
+          {view.executions.map((e) => (
+            <li key={e.executionId} className={small}>
+              <Link href={paths.execution.getHref(e.programId, e.pipelineId, e.executionId)}>
+                {`${e.pipelineName}, execution ${e.executionId}`}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {skipped.map((s) => (
+        <p key={s} className={small}>
+          {s}
+        </p>
+      ))}
+      {view.ownRole ? <p className={small}>You are back in your own role, {ROLE_LABELS[view.ownRole]}.</p> : null}
+      <div className={row}>
+        <Button variant="accent" size="S" onPress={commands.playAgain}>
+          Play again
+        </Button>
+        <Button variant="secondary" size="S" onPress={commands.exit}>
+          Exit
+        </Button>
+      </div>
+    </>
+  )
+}
