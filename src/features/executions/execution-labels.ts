@@ -2,7 +2,14 @@
  * Words the execution page shows for API values (spec §B.4, §D.1, §D.4). Colour always comes
  * with one of these words, never alone.
  */
-import type { Execution, ExecutionStatus, ExecutionTrigger, StepState, StepStatus } from '../../contract/executions'
+import {
+  AMS_KPI_NAMES,
+  type Execution,
+  type ExecutionStatus,
+  type ExecutionTrigger,
+  type StepState,
+  type StepStatus,
+} from '../../contract/executions'
 import type { PipelineCategory } from '../../contract/resources'
 
 export type Tone = 'informative' | 'positive' | 'negative' | 'notice' | 'neutral'
@@ -216,16 +223,8 @@ export const KPI_NAMES: Readonly<Record<string, string>> = {
   'best-practices': 'Best Practices',
   seo: 'SEO',
   pwa: 'PWA',
-  // [AMS] performance testing (spec §D.5); security checks read well in words (metricName).
-  error_rate: 'Page Request Error Rate %',
-  cpu_utilization_rate: 'CPU Utilization Rate',
-  disk_io_wait_time: 'Disk IO Wait Time',
-  response_time: '95 Percentile Response Time',
-  peak_resp_time: 'Peak Response Time',
-  views_per_minute: 'Page Views Per Minute',
-  disk_bandwidth_util: 'Disk Bandwidth Utilization',
-  network_bandwidth_util: 'Network Bandwidth Utilization',
-  requests_per_minute: 'Requests Per Minute',
+  // [AMS] security and performance testing (spec §D.5).
+  ...AMS_KPI_NAMES,
 }
 
 export const COMPARATOR_WORDS: Record<string, string> = {
