@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
+import { DEFAULT_ASSETS_SPLIT, SITES_PAGE_SETS } from '../../../engine/ams-pipelines'
 import { renderApp } from '../../../testing/render-app'
 import { isDisabled, openAddPipelineDialog, programPage } from '../../../testing/ui'
 
@@ -68,13 +69,15 @@ test('a development deployment chooses its tests; Experience Audit adds its tab;
   const created = app.runtime.engine.pipelines('1').find((p) => p.name === 'Dev deploy')!
   expect(created.buildStrategy).toBe('SMART')
   expect(created.ignoreWebTierConfig).toBe(true)
-  // The engine's model also holds the AMS test weights (defaults, unused on CS): compare the CS settings.
-  expect(created.stageTesting).toMatchObject({
+  // The engine's model also holds the AMS test weights: a Cloud Service pipeline keeps their defaults.
+  expect(created.stageTesting).toEqual({
     productFunctional: false,
     customFunctional: true,
     customUi: true,
     experienceAudit: true,
     experienceAuditPaths: ['/en.html'],
+    sitesPageSets: [...SITES_PAGE_SETS],
+    assetsSplit: DEFAULT_ASSETS_SPLIT,
   })
   expect(created.phases.at(-1)?.steps.map((s) => s.action)).toEqual(['deploy', 'functionalTest', 'uiTest', 'contentAudit'])
 })
