@@ -21,15 +21,20 @@ export interface Sim extends Omit<KitSim, 'reset'> {
   call<T>(path: string, method?: string, body?: unknown): Promise<T>
 }
 
-export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void }>({
+export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void; expectedConsoleErrors: RegExp[] }>({
+  /**
+   * Console errors a journey provokes on purpose, declared where it does so (`test.use`): e.g. a
+   * simulated network fault, which Chromium logs as `net::ERR_FAILED`. Nothing is let through by default.
+   */
+  expectedConsoleErrors: [[], { option: true }],
   /**
    * Automatic, so every journey gets it: a journey fails if any page logs an error (uncaught
    * exceptions included) or anything asks another origin for something — the console runs
-   * offline, so a font, script or beacon from elsewhere is a bug, not a detail. The one console
-   * message let through is Chromium's note of an HTTP error answer from this origin (below).
+   * offline, so a font, script or beacon from elsewhere is a bug, not a detail. Let through: Chromium's
+   * note of an HTTP error answer from this origin (below), and what a journey declares it provokes.
    */
   cleanConsoleAndOrigin: [
-    async ({ context, baseURL }, use) => {
+    async ({ context, baseURL, expectedConsoleErrors }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1').origin
       const problems: string[] = []
       context.on('request', (request) => {
@@ -44,6 +49,7 @@ export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void }>({
         // Failures to load (net::ERR_…) and anything the page itself logs still fail the journey.
         const answered = /^Failed to load resource: the server responded with a status of \d+/.test(message.text())
         if (answered && new URL(message.location().url || origin).origin === origin) return
+        if (expectedConsoleErrors.some((expected) => expected.test(message.text()))) return
         problems.push(`console error: ${message.text()} (${message.location().url})`)
       })
       context.on('weberror', (error) => problems.push(`uncaught: ${error.error().message}`))

@@ -22,6 +22,9 @@ async function executionsOf(page: Page, name: string): Promise<number> {
   }, name)
 }
 
+// The simulated network faults below fail requests on purpose, and Chromium logs each one.
+test.use({ expectedConsoleErrors: [/^Failed to load resource: net::ERR_FAILED$/] })
+
 test('transport faults: errors say what happened, typed input is kept, a retry starts exactly one execution', async ({
   page,
   sim,

@@ -110,7 +110,7 @@ test('the tone follows what happened', () => {
       n({ kind: 'waiting' }),
       n({ kind: 'started' }),
     ].map(toastTone),
-  ).toEqual(['positive', 'negative', 'negative', 'neutral', 'info', 'info'])
+  ).toEqual(['neutral', 'negative', 'negative', 'neutral', 'neutral', 'neutral'])
   expect(toastText(n({ pipelineName: 'P', programName: 'Q' }), 0)).toBe('P finished · Q')
 })
 

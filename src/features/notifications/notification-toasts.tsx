@@ -12,16 +12,17 @@ import { useRole } from '../../app/role-context'
 import type { Notification } from '../../contract/notifications'
 import { paths } from '../../config/paths'
 import { notificationMessage } from './notification-labels'
+import { isOwnStart } from './own-starts'
 import { useWhenSettled } from './use-when-settled'
 
-type Tone = 'positive' | 'negative' | 'info' | 'neutral'
+type Tone = 'negative' | 'neutral'
 
-/** Colour with words: a success is positive, a failure negative, a wait or a start informative. */
+/**
+ * A failure is negative; everything else is neutral and said in words. S2's positive and
+ * informative toasts draw their action button below 4.5:1 contrast (as the Started toast found).
+ */
 export function toastTone(n: Notification): Tone {
-  if (n.kind !== 'ended') return 'info'
-  if (n.status === 'FINISHED') return 'positive'
-  if (n.status === 'FAILED' || n.status === 'ERROR') return 'negative'
-  return 'neutral'
+  return n.kind === 'ended' && (n.status === 'FAILED' || n.status === 'ERROR') ? 'negative' : 'neutral'
 }
 
 /** The toast's text: what happened, and how many more arrived with it. */
@@ -64,7 +65,9 @@ export function NotificationToasts() {
       return
     }
     const upTo = state.upTo
-    const fresh = list.filter((n) => Number(n.id) > upTo).sort((a, b) => Number(b.id) - Number(a.id))
+    const fresh = list
+      .filter((n) => Number(n.id) > upTo && !(n.kind === 'started' && isOwnStart(n.executionId)))
+      .sort((a, b) => Number(b.id) - Number(a.id))
     state.upTo = newestId
     const newest = fresh[0]
     if (!newest) return

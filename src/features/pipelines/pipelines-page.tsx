@@ -25,6 +25,7 @@ import { PipelineFiltersBar } from './pipeline-filters-bar'
 import { PipelinesTable } from './pipelines-table'
 import { usePipelinesView } from './use-pipelines-view'
 import { VariablesDialog } from './variables/variables-dialog'
+import { noteOwnStart } from '../notifications/own-starts'
 
 type DialogRequest =
   | { kind: 'edit' | 'delete' | 'cancel' | 'variables' | 'runProdOnly' | 'runMode'; pipeline: Pipeline }
@@ -62,14 +63,16 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
   // The selection keeps only pipelines that still exist.
   const selection = all.filter((p) => selected.has(p.id))
 
-  const startedToast = (pipeline: Pipeline, executionId: string) =>
+  const startedToast = (pipeline: Pipeline, executionId: string) => {
+    noteOwnStart(executionId)
     // Neutral, not positive: S2 draws a positive toast's action button below 4.5:1 contrast.
-    ToastQueue.neutral(`"${pipeline.name}" started (execution ${executionId}).`, {
+    return ToastQueue.neutral(`"${pipeline.name}" started (execution ${executionId}).`, {
       timeout: 5000,
       actionLabel: 'View details',
       onAction: () => void navigate(paths.execution.getHref(programId, pipeline.id, executionId)),
       shouldCloseOnAction: true,
     })
+  }
 
   const run = (pipeline: Pipeline): void => {
     if (hasPromotableLink(pipeline)) return open({ kind: 'runProdOnly', pipeline })
