@@ -4,8 +4,8 @@
  * scanning difference (reliability rating is important and fails worse than C, spec §K.4).
  */
 import type { EngineContext } from './context'
-import { compare } from './metrics'
-import type { Comparator, Metric, MetricSeverity, ProgramKpis, Solution } from './model'
+import { metric } from './metrics'
+import type { Metric, MetricSeverity, ProgramKpis, Solution } from './model'
 
 export type FailingTier = 'important' | 'critical'
 
@@ -33,26 +33,6 @@ const SECURITY_CHECKS: ReadonlyArray<readonly [string, MetricSeverity]> = [
 ]
 
 export const DEFAULT_PROGRAM_KPIS: ProgramKpis = { responseTimeMs95: 1000, pageViewsPerMinute: 200 }
-
-function metric(
-  ctx: EngineContext,
-  kpi: string,
-  severity: MetricSeverity,
-  actualValue: string,
-  comparator: Comparator,
-  expectedValue: string,
-): Metric {
-  return {
-    id: ctx.newId(),
-    kpi,
-    severity,
-    passed: compare(actualValue, comparator, expectedValue),
-    override: false,
-    actualValue,
-    expectedValue,
-    comparator,
-  }
-}
 
 /**
  * Security checks are pass/fail ("true" expected). Without `failing` every critical and

@@ -68,7 +68,8 @@ export function compare(actual: string, comparator: Comparator, expected: string
   }
 }
 
-function metric(
+/** One measured metric, passed or not by its comparator. */
+export function metric(
   ctx: EngineContext,
   kpi: string,
   severity: MetricSeverity,
