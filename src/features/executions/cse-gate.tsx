@@ -8,6 +8,7 @@ import { hasLink } from '../../api/hal'
 import type { StepState } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import { ConfirmButton } from './confirm-button'
+import { RejectDeploymentButton } from './step-gates'
 import { useStepDecision } from './use-step-decision'
 
 export const CSE_WORDS = { MY_CSE: 'My CSE', ANY_CSE: 'Any CSE' } as const
@@ -44,18 +45,7 @@ export function CseGate({ step }: { step: StepState }) {
           As the overseeing Customer Success Engineer, you start the deployment to production now.
         </ConfirmButton>
       ) : null}
-      {canReject ? (
-        <ConfirmButton
-          label="Reject"
-          title="Reject the production deployment?"
-          confirmLabel="Reject"
-          destructive
-          isPending={decide.isPending}
-          onConfirm={() => decide.cancel({ start: false })}
-        >
-          Nothing is deployed to production and the execution is cancelled.
-        </ConfirmButton>
-      ) : null}
+      {canReject ? <RejectDeploymentButton decide={decide} body={{ start: false }} /> : null}
     </div>
   )
 }

@@ -9,13 +9,14 @@ import { Button, DatePicker, Radio, RadioGroup } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useState } from 'react'
 import { hasLink } from '../../api/hal'
+import type { CancelBody } from '../../api/resources/executions'
 import type { Metric, StepState } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import { formatDateTime } from '../../components/format-date'
 import { BlockedAction } from './blocked-action'
 import { ConfirmButton } from './confirm-button'
 import { metricName } from './metric-labels'
-import { useStepDecision } from './use-step-decision'
+import { type StepDecision, useStepDecision } from './use-step-decision'
 
 const row = style({ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' })
 
@@ -66,6 +67,22 @@ export function MetricsGate({ step, metrics }: { step: StepState; metrics: Metri
 }
 
 /** Approve / Reject of the production gate (a confirmation dialog each, spec §D.8). */
+/** Reject at a gate before production (approval, CSE Support): confirmed, then the step's cancel with `body`. */
+export function RejectDeploymentButton({ decide, body }: { decide: StepDecision; body: CancelBody }) {
+  return (
+    <ConfirmButton
+      label="Reject"
+      title="Reject the production deployment?"
+      confirmLabel="Reject"
+      destructive
+      isPending={decide.isPending}
+      onConfirm={() => decide.cancel(body)}
+    >
+      Nothing is deployed to production and the execution is cancelled.
+    </ConfirmButton>
+  )
+}
+
 export function ApprovalGate({ step }: { step: StepState }) {
   const decide = useStepDecision(step)
   return (
@@ -85,16 +102,7 @@ export function ApprovalGate({ step }: { step: StepState }) {
         <BlockedAction label="Approve" reason={blockedReason(step, 'advance', 'This step cannot be approved now.')} />
       )}
       {hasLink(step, REL.cancel) ? (
-        <ConfirmButton
-          label="Reject"
-          title="Reject the production deployment?"
-          confirmLabel="Reject"
-          destructive
-          isPending={decide.isPending}
-          onConfirm={() => decide.cancel({ approved: false })}
-        >
-          Nothing is deployed to production and the execution is cancelled.
-        </ConfirmButton>
+        <RejectDeploymentButton decide={decide} body={{ approved: false }} />
       ) : (
         <BlockedAction label="Reject" reason={blockedReason(step, 'cancel', 'This step cannot be rejected now.')} />
       )}

@@ -4,6 +4,8 @@ import { type AdvanceBody, type CancelBody, executionMutations } from '../../api
 import { problemMessage } from '../../components/failure-message'
 import type { StepState } from '../../contract/executions'
 
+export type StepDecision = ReturnType<typeof useStepDecision>
+
 /** Advance and cancel of one step, with failures told in a toast (the step stays as it was). */
 export function useStepDecision(step: StepState) {
   const advance = useMutation({
