@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse, type RequestHandler } from 'msw'
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from '../contract/problem'
+import { handlerIndex } from '../sim/http/handler-index'
 
 /** Request bodies larger than this are refused with 413 before the handlers see them. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -89,11 +90,17 @@ async function send(res: ServerResponse, response: Response, requestId: string):
   response.headers.forEach((value, name) => {
     headers[name] = value
   })
-  res.writeHead(response.status, headers)
   if (!response.body) {
-    res.end()
+    res.writeHead(response.status, headers).end()
     return
   }
+  if (!response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+    // A whole answer: one write with its length, rather than a chunked stream read piece by piece.
+    const body = Buffer.from(await response.arrayBuffer())
+    if (!res.destroyed) res.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body)
+    return
+  }
+  res.writeHead(response.status, headers)
   // Streamed chunk by chunk, so event streams (/__sim/events) reach the client as they happen.
   // A slow reader is waited for (not buffered without limit), so the event stream's own backlog
   // limit notices a client that stopped reading; a client that goes away cancels the stream,
@@ -133,6 +140,7 @@ export function handlerListener(
   { maxBodyBytes = MAX_BODY_BYTES }: HandlerListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   let requests = 0
+  const candidates = handlerIndex(handlers)
   return async (req, res) => {
     const requestId = `sim-${++requests}`
     const origin = originOf(req.headers.host)
@@ -163,7 +171,7 @@ export function handlerListener(
         return
       }
       const request = toRequest(req, origin, body, aborted.signal)
-      const response = await getResponse([...handlers], request, { baseUrl: origin })
+      const response = await getResponse(candidates(request), request, { baseUrl: origin })
       if (!response) {
         sendProblem(res, 404, PROBLEM_TYPES.notFound, 'Not Found', `Nothing answers ${req.method} ${req.url}.`)
         return

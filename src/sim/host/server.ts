@@ -5,8 +5,9 @@
  * command runs synchronously, so two tabs' commands never interleave (two simultaneous starts of
  * a pipeline: one 201, one 412).
  */
-import { getResponse } from 'msw'
+import { getResponse, type RequestHandler } from 'msw'
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from '../../contract/problem'
+import { handlerIndex } from '../http/handler-index'
 import type { Backend } from './backend'
 import {
   type HostMessage,
@@ -33,6 +34,8 @@ function notHandled(request: Request): Response {
 
 export class HostServer {
   private readonly tabs = new Set<Port>()
+  /** Built once, when the backend is first used: MSW then tries only the handlers that can match. */
+  private candidates: ((request: Request) => RequestHandler[]) | undefined
 
   constructor(
     private readonly backend: Promise<Backend>,
@@ -91,9 +94,10 @@ export class HostServer {
   private async answer(port: Port, streams: Map<number, () => void>, id: number, wire: WireRequest): Promise<void> {
     try {
       const { handlers } = await this.backend
+      this.candidates ??= handlerIndex(handlers)
       const abort = new AbortController()
       const request = requestFromWire(wire, abort.signal)
-      const response = (await getResponse(handlers, request, { baseUrl: this.baseUrl })) ?? notHandled(request)
+      const response = (await getResponse(this.candidates(request), request, { baseUrl: this.baseUrl })) ?? notHandled(request)
       const { wire: head, transfer } = await responseToWire(response)
       port.postMessage({ type: 'response', id, response: head }, transfer)
       if (head.stream && response.body) await this.pump(port, streams, id, response.body, abort)
