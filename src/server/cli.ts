@@ -57,6 +57,8 @@ export interface CliIo {
   stderr?: (text: string) => void
   /** Where the built console is; the package's `dist/` unless given. */
   consoleDir?: string | null
+  /** See ServeOptions.journalFromBytes (tests journal every save with 0). */
+  journalFromBytes?: number
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   stopSignal?: (server: ServeHandle) => Promise<void>
   /** Called once the server answers (tests). */
@@ -155,6 +157,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       ...(values['state-file'] !== undefined ? { stateFile: values['state-file'] } : {}),
       ...(accessKey !== undefined ? { accessKey } : {}),
       ...(io.consoleDir !== undefined ? { consoleDir: io.consoleDir } : {}),
+      ...(io.journalFromBytes !== undefined ? { journalFromBytes: io.journalFromBytes } : {}),
       log: (line) => out(`${line}\n`),
     })
   } catch (error) {

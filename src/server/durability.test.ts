@@ -9,7 +9,7 @@
  * is in it (every change is on disk within a second).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
@@ -35,7 +35,8 @@ beforeAll(async () => {
   const source = join(bundleDir, 'entry.ts')
   writeFileSync(
     source,
-    `import { runCli } from ${JSON.stringify(join(ROOT, 'src/server/cli.ts'))}\nprocess.exitCode = await runCli(process.argv.slice(2), process.env, { consoleDir: null })\n`,
+    // JOURNAL=1: every save after the first appends to the journal (state-journal.ts), as a large state's do.
+    `import { runCli } from ${JSON.stringify(join(ROOT, 'src/server/cli.ts'))}\nprocess.exitCode = await runCli(process.argv.slice(2), process.env, { consoleDir: null, ...(process.env.JOURNAL ? { journalFromBytes: 0 } : {}) })\n`,
   )
   await build({
     configFile: false,
@@ -60,9 +61,11 @@ afterAll(() => {
 function start(
   file: string,
   killAfterMs: { fromStart: number } | { fromListening: number },
+  journal: boolean,
 ): { child: ChildProcess; listening: Promise<string | undefined> } {
   const child = spawn(process.execPath, [entry, 'serve', '--port', '0', '--speed', String(SPEED), '--state-file', file], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(journal ? { JOURNAL: '1' } : {}) },
   })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -132,56 +135,69 @@ async function drive(url: string, pipelines: string[], seen: Map<string, number>
   }
 }
 
-it(`loses no finished execution over ${KILLS} kill -9s at random moments`, async () => {
-  const file = join(dataDir, 'team.json')
-  /** Execution id → when the API first reported it FINISHED. */
-  const seen = new Map<string, number>()
-  let everSaved = new Set<string>()
-  let killsWhileServing = 0
-  let initiallyFinished: number | undefined
-  const pipelines = await writeFirstStateFile(file)
-  for (let i = 0; i < KILLS; i++) {
-    // Some kills land during start-up (reading, validating, creating the file), most while it runs.
-    const { child, listening } = start(
-      file,
-      Math.random() < 0.2 ? { fromStart: Math.random() * 1_000 } : { fromListening: 300 + Math.random() * 1_000 },
-    )
-    const killedAt = new Promise<number>((r) => child.on('exit', () => r(Date.now())))
-    const url = await listening
-    if (url) {
-      killsWhileServing++
-      let exited = false
-      void killedAt.then(() => {
-        exited = true
-      })
-      await drive(url, pipelines, seen, () => exited)
-    }
-    const killed = await killedAt
+it.each([
+  ['rewriting the whole file', false],
+  ['appending to its journal', true],
+])(
+  `loses no finished execution over ${KILLS} kill -9s at random moments, saving by %s`,
+  async (_how, journal) => {
+    const file = join(dataDir, journal ? 'journal.json' : 'team.json')
+    let journalLines = 0
+    /** Execution id → when the API first reported it FINISHED. */
+    const seen = new Map<string, number>()
+    let everSaved = new Set<string>()
+    let killsWhileServing = 0
+    let initiallyFinished: number | undefined
+    const pipelines = await writeFirstStateFile(file)
+    for (let i = 0; i < KILLS; i++) {
+      // Some kills land during start-up (reading, validating, creating the file), most while it runs.
+      const { child, listening } = start(
+        file,
+        Math.random() < 0.2 ? { fromStart: Math.random() * 1_000 } : { fromListening: 300 + Math.random() * 1_000 },
+        journal,
+      )
+      const killedAt = new Promise<number>((r) => child.on('exit', () => r(Date.now())))
+      const url = await listening
+      if (url) {
+        killsWhileServing++
+        let exited = false
+        void killedAt.then(() => {
+          exited = true
+        })
+        await drive(url, pipelines, seen, () => exited)
+      }
+      const killed = await killedAt
 
-    const loaded = await readStateFile(file) // throws if the file does not load
-    if (!loaded) {
-      expect(everSaved.size, 'the file went missing').toBe(0)
-      continue
+      if (existsSync(file)) journalLines += Math.max(0, readFileSync(file, 'utf8').trimEnd().split('\n').length - 1)
+      const loaded = await readStateFile(file) // throws if the file does not load
+      if (!loaded) {
+        expect(everSaved.size, 'the file went missing').toBe(0)
+        continue
+      }
+      const finished = new Set(loaded.state.executions.filter((e) => e.status === 'FINISHED').map((e) => e.id))
+      for (const id of everSaved) expect(finished.has(id), `execution ${id} was lost by kill ${i + 1}`).toBe(true)
+      for (const [id, at] of seen) {
+        if (at < killed - 1_000) expect(finished.has(id), `execution ${id}, finished before kill ${i + 1}, is saved`).toBe(true)
+        // Finished within the last second and not saved yet: lost with the process, as allowed; the
+        // restarted server gives its id to a new execution.
+        else if (!finished.has(id)) seen.delete(id)
+      }
+      everSaved = finished
+      initiallyFinished ??= finished.size
     }
-    const finished = new Set(loaded.state.executions.filter((e) => e.status === 'FINISHED').map((e) => e.id))
-    for (const id of everSaved) expect(finished.has(id), `execution ${id} was lost by kill ${i + 1}`).toBe(true)
-    for (const [id, at] of seen) {
-      if (at < killed - 1_000) expect(finished.has(id), `execution ${id}, finished before kill ${i + 1}, is saved`).toBe(true)
-      // Finished within the last second and not saved yet: lost with the process, as allowed; the
-      // restarted server gives its id to a new execution.
-      else if (!finished.has(id)) seen.delete(id)
-    }
-    everSaved = finished
-    initiallyFinished ??= finished.size
-  }
-  console.log(
-    `${KILLS} kills, ${killsWhileServing} while serving; ${everSaved.size - (initiallyFinished ?? 0)} executions finished and saved`,
-  )
-  expect(killsWhileServing).toBeGreaterThan(KILLS / 2)
-  // The run was busy: executions finished (and were saved) between the kills.
-  expect(everSaved.size - (initiallyFinished ?? 0)).toBeGreaterThan(10)
-  // And the survivor starts normally.
-  const { child, listening } = start(file, { fromStart: 60_000 })
-  expect(await listening).toMatch(/^http:/)
-  child.kill('SIGKILL')
-}, 600_000)
+    console.log(
+      `${KILLS} kills, ${killsWhileServing} while serving; ${everSaved.size - (initiallyFinished ?? 0)} executions finished and saved`,
+    )
+    expect(killsWhileServing).toBeGreaterThan(KILLS / 2)
+    // Each way of saving was the one exercised.
+    if (journal) expect(journalLines, 'journal lines found after the kills').toBeGreaterThan(KILLS / 2)
+    else expect(journalLines).toBe(0)
+    // The run was busy: executions finished (and were saved) between the kills.
+    expect(everSaved.size - (initiallyFinished ?? 0)).toBeGreaterThan(10)
+    // And the survivor starts normally.
+    const { child, listening } = start(file, { fromStart: 60_000 }, journal)
+    expect(await listening).toMatch(/^http:/)
+    child.kill('SIGKILL')
+  },
+  600_000,
+)

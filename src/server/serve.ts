@@ -48,6 +48,11 @@ export interface ServeOptions {
   log?: (line: string) => void
   /** How long the first change of a burst waits before it is written (default 100 ms). */
   saveIntervalMs?: number
+  /**
+   * From this state file size on, saves append what changed instead of rewriting the file
+   * (src/server/state-journal.ts; default 8 MB). Tests set 0 to journal every save.
+   */
+  journalFromBytes?: number
 }
 
 export interface ServeHandle {
@@ -140,13 +145,15 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
   }
 
   const saver = stateFile
-    ? new StateFileSaver(
-        stateFile,
-        () => ({ state: runtime.engine.exportState(), clock: runtime.clock }),
-        options.saveIntervalMs,
-        (line) => console.error(line),
-        loaded !== undefined && loaded.migratedFrom === undefined,
-      )
+    ? new StateFileSaver(stateFile, () => ({ state: runtime.engine.state, clock: runtime.clock }), {
+        ...(options.saveIntervalMs !== undefined ? { delayMs: options.saveIntervalMs } : {}),
+        onProblem: (line) => console.error(line),
+        // A file loaded as it is written now (no older shape, no journal to fold in) is not rewritten.
+        ...(loaded && loaded.migratedFrom === undefined && !loaded.journal
+          ? { holds: { state: runtime.engine.state, bytes: loaded.bytes } }
+          : {}),
+        ...(options.journalFromBytes !== undefined ? { journalFromBytes: options.journalFromBytes } : {}),
+      })
     : undefined
   if (saver && stateFile) {
     // Created (or rewritten in the current shape) before the first request.
@@ -156,6 +163,9 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     else if (loaded.migratedFrom) {
       const held = loaded.migratedFrom === 'exported-state' ? 'an exported state' : 'a browser snapshot'
       log(`Rewrote ${stateFile} as a current state file (it held ${held}).`)
+    } else if (loaded.journal) {
+      const torn = loaded.journal.tornTail ? ', leaving out an incomplete last one (a save cut short)' : ''
+      log(`Folded ${loaded.journal.entries} journal entries into ${stateFile}${torn}.`)
     }
   }
   let savedNow = runtime.engine.now

@@ -22,6 +22,7 @@ import { z } from 'zod'
 import type { EngineState } from '../engine/model'
 import { InvalidStateError, parseState } from '../engine/snapshot'
 import type { ClockSettings } from '../sim/runtime'
+import { JournalError, replayJournal, SavePlanner } from './state-journal'
 
 export const STATE_FILE_FORMAT = 1
 
@@ -41,6 +42,10 @@ export interface LoadedStateFile {
   clock?: ClockSettings
   /** The file was in an older shape and will be rewritten in the current one. */
   migratedFrom?: 'exported-state' | 'browser-snapshot'
+  /** Journal lines applied after the first (state-journal.ts); the file is rewritten whole on start. */
+  journal?: { entries: number; tornTail: boolean }
+  /** The file's size in bytes. */
+  bytes: number
 }
 
 const clock = z.strictObject({ speed: z.number().finite().min(0), paused: z.boolean() })
@@ -65,11 +70,16 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
     if (code === 'ENOENT') return undefined
     throw new StateFileError(path, `it cannot be read (${code ?? (error as Error).message}).`)
   }
+  const bytes = Buffer.byteLength(text)
   let raw: unknown
+  /** The lines after the first, when the file is a state file followed by a journal. */
+  let journal: string[] | undefined
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    throw new StateFileError(path, `it is not JSON (${(error as Error).message}).`)
+    const split = splitJournal(text)
+    if (!split) throw new StateFileError(path, `it is not JSON (${(error as Error).message}).`)
+    ;({ first: raw, lines: journal } = split)
   }
   const asCurrent = currentFile.safeParse(raw)
   const asBrowser = browserSnapshot.safeParse(raw)
@@ -77,7 +87,22 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
   let loaded: Omit<LoadedStateFile, 'state'>
   if (asCurrent.success) {
     state = asCurrent.data.state
-    loaded = asCurrent.data.clock ? { clock: asCurrent.data.clock } : {}
+    let clockSettings = asCurrent.data.clock
+    let replayed: LoadedStateFile['journal']
+    if (journal) {
+      try {
+        const result = replayJournal(state, journal)
+        state = result.state
+        replayed = { entries: result.entries, tornTail: result.tornTail }
+        // The clock as of the last entry applied.
+        const lastClock = lastEntryClock(journal, result.entries)
+        if (lastClock) clockSettings = lastClock
+      } catch (error) {
+        if (error instanceof JournalError) throw new StateFileError(path, error.message)
+        throw error
+      }
+    }
+    loaded = { bytes, ...(clockSettings ? { clock: clockSettings } : {}), ...(replayed ? { journal: replayed } : {}) }
   } else if (typeof raw === 'object' && raw !== null && 'pipelineConsoleStateFile' in raw) {
     const format = (raw as { pipelineConsoleStateFile: unknown }).pipelineConsoleStateFile
     const problem =
@@ -94,10 +119,10 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
     } catch (error) {
       throw new StateFileError(path, `its saved state is not JSON (${(error as Error).message}).`)
     }
-    loaded = { migratedFrom: 'browser-snapshot', ...(asBrowser.data.clock ? { clock: asBrowser.data.clock } : {}) }
+    loaded = { bytes, migratedFrom: 'browser-snapshot', ...(asBrowser.data.clock ? { clock: asBrowser.data.clock } : {}) }
   } else {
     state = raw
-    loaded = { migratedFrom: 'exported-state' }
+    loaded = { bytes, migratedFrom: 'exported-state' }
   }
   try {
     return { state: parseState(state), ...loaded }
@@ -105,6 +130,30 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
     if (error instanceof InvalidStateError) throw new StateFileError(path, `${error.message}.`)
     throw error
   }
+}
+
+/**
+ * A state file followed by journal lines: its first line (parsed: a state file document) and the
+ * rest, or `undefined` when the text is not that (its first line is not JSON).
+ */
+function splitJournal(text: string): { first: unknown; lines: string[] } | undefined {
+  const end = text.indexOf('\n')
+  if (end < 0) return undefined
+  let first: unknown
+  try {
+    first = JSON.parse(text.slice(0, end))
+  } catch {
+    return undefined
+  }
+  if (typeof first !== 'object' || first === null || !('pipelineConsoleStateFile' in first)) return undefined
+  const lines = text.slice(end + 1).split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  return { first, lines }
+}
+
+function lastEntryClock(lines: readonly string[], entries: number): ClockSettings | undefined {
+  if (entries === 0) return undefined
+  return (JSON.parse(lines[entries - 1] as string) as { clock: ClockSettings }).clock
 }
 
 /** The file's text for a state exported by `engine.exportState()` (not parsed again: it can be large). */
@@ -142,6 +191,17 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await folder.sync()
   } finally {
     await folder.close()
+  }
+}
+
+/** Appends `text` to `path` and flushes it to disk before resolving. */
+export async function appendDurably(path: string, text: string): Promise<void> {
+  const file = await open(path, 'a')
+  try {
+    await file.writeFile(text, 'utf8')
+    await file.sync()
+  } finally {
+    await file.close()
   }
 }
 
@@ -194,28 +254,44 @@ export async function checkWritableFolder(path: string): Promise<void> {
  * Saves after changes: the first change of a burst waits `delayMs` (so a burst is one write),
  * there is one write at a time, and a change made during a write is saved by the next write,
  * which starts after a pause as long as that write took. A change is on disk within `delayMs`
- * plus three writes (a write of the demo's state takes a few milliseconds).
+ * plus three writes: a few milliseconds for the demo's state, and for a large one (100,000
+ * executions) an append of what changed (state-journal.ts) rather than a rewrite of it all.
  */
+export interface StateFileSaverOptions {
+  /** How long the first change of a burst waits (default 100 ms). */
+  delayMs?: number
+  onProblem?: (message: string) => void
+  /** The file already holds exactly this state object, as one document of `bytes` (just loaded). */
+  holds?: { state: EngineState; bytes: number }
+  /** From this file size on, saves append to a journal (state-journal.ts) instead of rewriting. */
+  journalFromBytes?: number
+}
+
 export class StateFileSaver {
   private changes = 0
   /** -1: the file does not hold the current state yet (created, or in an older shape). */
   private savedChanges: number
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: Promise<void> | undefined
+  private readonly planner: SavePlanner
+  private readonly delayMs: number
+  private readonly onProblem: (message: string) => void
   /** Set while saving fails (reported by /__sim/status and on stderr); cleared by the next success. */
   problem: string | undefined
-  /** How long the last write took (bench). */
+  /** How long the last write took, and whether it rewrote the file or appended to it (bench). */
   lastSaveMs = 0
+  lastSaveKind: 'whole' | 'append' | undefined
 
   constructor(
     private readonly path: string,
-    private readonly snapshot: () => { state: string; clock: ClockSettings },
-    private readonly delayMs = 100,
-    private readonly onProblem: (message: string) => void = () => {},
-    /** The file already holds this state exactly (just loaded in the current shape). */
-    upToDate = false,
+    private readonly snapshot: () => { state: EngineState; clock: ClockSettings },
+    { delayMs = 100, onProblem = () => {}, holds, journalFromBytes }: StateFileSaverOptions = {},
   ) {
-    this.savedChanges = upToDate ? 0 : -1
+    this.delayMs = delayMs
+    this.onProblem = onProblem
+    this.planner = new SavePlanner(stateFileText, journalFromBytes)
+    if (holds) this.planner.holds(holds.state, holds.bytes)
+    this.savedChanges = holds ? 0 : -1
   }
 
   get saved(): boolean {
@@ -258,8 +334,18 @@ export class StateFileSaver {
     const started = performance.now()
     try {
       const { state, clock: settings } = this.snapshot()
-      await writeFileAtomic(this.path, stateFileText(state, settings))
+      const plan = this.planner.plan(state, settings)
+      try {
+        if (plan.kind === 'whole') await writeFileAtomic(this.path, plan.text)
+        else await appendDurably(this.path, plan.text)
+      } catch (error) {
+        // What the file holds now is unknown (an append may be half written): rewrite it whole.
+        this.planner.forget()
+        throw error
+      }
+      plan.written()
       this.savedChanges = changes
+      this.lastSaveKind = plan.kind
       this.lastSaveMs = performance.now() - started
       if (this.problem) this.onProblem(`The state file ${this.path} is saved again.`)
       this.problem = undefined

@@ -223,6 +223,28 @@ describe('execution rules under random command sequences', () => {
     // 150 random runs take about 4 s on a quiet 2-core machine; the default 5 s leaves no room on a busy one.
   }, 30_000)
 
+  // The team server's journal (src/server/state-journal.ts) writes an execution for the last time
+  // once it has ended: that is only right if nothing changes an ended execution afterwards.
+  it('never change an execution once it has ended', () => {
+    const ENDED = ['FINISHED', 'FAILED', 'CANCELLED', 'ERROR']
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(command, { minLength: 1, maxLength: 40 }), (seed, commands) => {
+        const engine = Engine.create('split-pipelines', seed)
+        const ended = new Map<string, string>()
+        for (const c of commands) {
+          apply(engine, c)
+          for (const e of engine.state.executions) {
+            const text = JSON.stringify(e)
+            const before = ended.get(e.id)
+            if (before !== undefined) expect(text, `execution ${e.id} changed after it ended`).toBe(before)
+            else if (ENDED.includes(e.status)) ended.set(e.id, text)
+          }
+        }
+      }),
+      { numRuns: 150 },
+    )
+  }, 30_000)
+
   it('keep running identically after an export and import', () => {
     fc.assert(
       fc.property(
