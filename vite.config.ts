@@ -8,7 +8,11 @@ import { cachedAssetsInPreview, s2FontsStub, s2WithoutTypekit } from './scripts/
 export default defineConfig({
   resolve: {
     // The full public-suffix list is dead weight for a same-origin simulator (see the stub).
-    alias: { tldts: fileURLToPath(new URL('./src/sim/public-suffix-stub.ts', import.meta.url)) },
+    alias: {
+      tldts: fileURLToPath(new URL('./src/sim/public-suffix-stub.ts', import.meta.url)),
+      // MSW's jar for cookies set by mocked responses: none of the handlers sets one (see the stub).
+      'tough-cookie': fileURLToPath(new URL('./src/sim/cookie-jar-stub.ts', import.meta.url)),
+    },
   },
   // The style macro must run before any other transform.
   plugins: [

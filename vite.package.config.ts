@@ -13,7 +13,11 @@ export default defineConfig({
   publicDir: false,
   resolve: {
     // The full public-suffix list is dead weight for a same-origin simulator (as in vite.config.ts).
-    alias: { tldts: fileURLToPath(new URL('./src/sim/public-suffix-stub.ts', import.meta.url)) },
+    alias: {
+      tldts: fileURLToPath(new URL('./src/sim/public-suffix-stub.ts', import.meta.url)),
+      // MSW's jar for cookies set by mocked responses: none of the handlers sets one (see the stub).
+      'tough-cookie': fileURLToPath(new URL('./src/sim/cookie-jar-stub.ts', import.meta.url)),
+    },
   },
   ssr: { noExternal: true, external: ['@playwright/test'], target: 'node' },
   build: {
