@@ -3,7 +3,7 @@ import optimizeLocales from '@react-aria/optimize-locales-plugin'
 import react from '@vitejs/plugin-react'
 import macros from 'unplugin-parcel-macros'
 import { defineConfig } from 'vite'
-import { cachedAssetsInPreview, s2FontsStub, s2WithoutTypekit } from './scripts/vite-plugins.ts'
+import { cachedAssetsInPreview, reactRouterProductionBuild, s2FontsStub, s2WithoutTypekit } from './scripts/vite-plugins.ts'
 
 export default defineConfig({
   resolve: {
@@ -20,6 +20,7 @@ export default defineConfig({
     react(),
     { ...optimizeLocales.vite({ locales: ['en-US'] }), enforce: 'pre' },
     s2WithoutTypekit(),
+    reactRouterProductionBuild(),
     cachedAssetsInPreview(),
   ],
   // The dev server pre-bundles the kit: it gets the same font stub there.

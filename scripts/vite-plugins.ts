@@ -1,6 +1,7 @@
 /**
  * Vite plugins of the console's build (vite.config.ts), also used by the bench's yardsticks.
  */
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { cacheControlFor } from './static-server.ts'
 
@@ -21,6 +22,29 @@ export function s2FontsStub(): { name: string; load: (id: string) => string | un
   return {
     name: 's2-without-typekit',
     load: (id) => (S2_FONTS.test(id) ? 'export function Fonts() { return null }' : undefined),
+  }
+}
+
+/**
+ * React Router's package exports only its development build to bundlers (warnings, checks and
+ * their messages); its production build ships beside it. `vite build` takes that one; the dev
+ * server and tests keep the development build and its warnings.
+ */
+export function reactRouterProductionBuild(): Plugin {
+  const dist = (file: string) => fileURLToPath(new URL(`../node_modules/react-router/dist/production/${file}`, import.meta.url))
+  return {
+    name: 'react-router-production-build',
+    config: (_config, { command }) =>
+      command === 'build'
+        ? {
+            resolve: {
+              alias: [
+                { find: /^react-router$/, replacement: dist('index.mjs') },
+                { find: /^react-router\/dom$/, replacement: dist('dom-export.mjs') },
+              ],
+            },
+          }
+        : undefined,
   }
 }
 
