@@ -56,6 +56,7 @@ const scheduleBody = z.union([
   z.looseObject({ type: z.literal('SCHEDULED'), schedule: z.iso.datetime({ offset: true }) }),
 ])
 const startBody = z.looseObject({ start: z.boolean() })
+const resumeBody = z.looseObject({ resume: z.boolean() })
 const cancelBody = z.union([
   z.looseObject({ override: z.literal(false) }),
   z.looseObject({ approved: z.literal(false) }),
@@ -88,8 +89,10 @@ export function advanceDecision(body: unknown): AdvanceDecision {
     if (!parseBody(startBody, body).start) throw invalid('Reject CSE Support through the cancel link with {"start": false}.')
     return { kind: 'start' }
   }
+  // [AMS] A paused deploy: both Resume and Stop go through advance (spec §D.8).
+  if ('resume' in body) return { kind: 'resume', resume: parseBody(resumeBody, body).resume }
   throw invalid(
-    'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, or {"start": true} to start CSE Support.',
+    'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, {"start": true} to start CSE Support, or {"resume": true | false} to resume or stop a paused deploy.',
   )
 }
 
