@@ -232,6 +232,38 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     expectValid('Pipeline', await get(href(production, 'self')), 'waiting AMS pipeline')
   })
 
+  it('AMS: a paused deploy, as the roles that may resume it and those that may not see it, and after Resume', async () => {
+    const programs = embedded(await get('/api/programs'), 'programs')
+    const ams = await get(href(programs.find((p) => p.name === 'AMS Program') as Json, 'self'))
+    const dev = embedded(await get(href(ams, REL.pipelines)), 'pipelines').find((p) => p.name === 'AMS Dev Deploy') as Json
+    const fault = await backend.api('/__sim/faults', {
+      method: 'POST',
+      body: JSON.stringify({ pipelineId: dev.id, action: 'deploy', status: 'PAUSED' }),
+    })
+    expect(fault.status).toBe(201)
+    const res = await backend.api(href(dev, REL.execution), { method: 'PUT' })
+    expect(res.status).toBe(201)
+    const started = (await res.json()) as Json
+    let paused: Json | undefined
+    for (let i = 0; i < 40 && !paused; i++) {
+      backend.runtime.advance(600_000)
+      const e = await get(href(started, 'self'))
+      paused = embedded(e, 'stepStates').find((st) => st.status === 'WAITING')
+    }
+    expect(paused?.action).toBe('deploy')
+    for (const role of ['deployment-manager', 'developer', 'cse']) {
+      const e = await get(href(started, 'self'), { headers: { Authorization: `Bearer ${role}` } })
+      expectValid('PipelineExecution', e, `paused deploy as ${role}`)
+      const st = embedded(e, 'stepStates').find((s) => s.status === 'WAITING') as Json
+      expectValid('PipelineExecutionStepState', await get(href(st, 'self')), `paused deploy step as ${role}`)
+    }
+    const resumed = await backend.api(href(paused as Json, REL.advance), { method: 'PUT', body: '{"resume":true}' })
+    expect(resumed.status).toBe(202)
+    const after = await get(href(started, 'self'))
+    expectValid('PipelineExecution', after, 'resumed deploy')
+    expectValid('Pipeline', await get(href(dev, 'self')), 'AMS pipeline with a resumed deploy')
+  })
+
   it('environment and pipeline variables', async () => {
     const program = embedded(await get('/api/programs'), 'programs')[0] as Json
     const full = await get(href(program, 'self'))
