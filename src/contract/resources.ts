@@ -39,6 +39,8 @@ export interface Program extends EmbeddedProgram {
   imsOrgId: string
   type: ProgramType
   capabilities?: Record<string, unknown>
+  /** (sim) [AMS] Emergency Mode enabled (absent on Cloud Service programs); the `emergencyMode` link changes it. */
+  emergencyModeEnabled?: boolean
   'x-sim'?: {
     region: string
     /** [AMS] Emergency Mode enabled for the program (by a CSE): runs may start with `pipelineExecutionMode=EMERGENCY`. Always false on CS. */
