@@ -19,6 +19,7 @@ import {
   stepIndexOf,
 } from '../../../engine/executions'
 import { stepLog } from '../../../engine/logs'
+import { scanIssues } from '../../../engine/scan-issues'
 import type { Engine } from '../../../engine/engine'
 import type { Execution, StepState } from '../../../engine/model'
 import type { SimRuntime } from '../../runtime'
@@ -34,6 +35,7 @@ import {
   stepState,
 } from '../representations/executions'
 import { paths } from '../representations/links'
+import { scanIssuesCsv } from '../representations/scan-issues-csv'
 import { apiRoute, readJson } from '../route'
 import { applyTransportFaults } from '../transport-faults'
 
@@ -129,22 +131,12 @@ function redirectTo(request: Request, url: URL, target: string): Response {
   return new HttpResponse(null, { status: 307, headers: { Location: absolute } })
 }
 
-function scanIssuesCsv(step: StepState): string {
-  const rows = ['Severity,Rule,Message,File Location,Project File Location']
-  for (const m of step.metrics ?? []) {
-    if (m.passed) continue
-    rows.push(
-      `${m.severity},${m.kpi},"${m.kpi} is ${m.actualValue} (expected ${m.comparator} ${m.expectedValue})",core/src/main/java/com/adobe/Site.java,/core/src/main/java/com/adobe/Site.java`,
-    )
-  }
-  return `${rows.join('\n')}\n`
-}
-
 function artifactContent(engine: Engine, e: Execution, step: StepState, artifactId: string): { body: string; type: string } {
   const artifact = artifactsOf(e, step).find((a) => a.id === artifactId)
   if (!artifact) throw notFound('Artifact', artifactId)
   if (artifact.type === 'LOG_FILE') return { body: stepLog(engine.ctx, e, step) ?? '', type: 'text/plain; charset=utf-8' }
-  if (artifact.type === 'SCAN_ISSUES') return { body: scanIssuesCsv(step), type: 'text/csv; charset=utf-8' }
+  if (artifact.type === 'SCAN_ISSUES')
+    return { body: scanIssuesCsv(scanIssues(engine.ctx, e, step)), type: 'text/csv; charset=utf-8' }
   return { body: JSON.stringify(experienceAuditResults(engine, e, step), null, 2), type: 'application/json' }
 }
 
