@@ -12,6 +12,8 @@ import { DAY } from './durations'
 import { BO, DEV, DM, freshFixture, PM, refOf, settle, step } from './fixtures'
 import { advanceClock } from '../executions'
 import { startExecution } from './start'
+import { Engine } from '../engine'
+import { parseState } from '../snapshot'
 
 function refusal(fn: () => unknown): DomainError {
   try {
@@ -130,6 +132,23 @@ describe('a paused AMS deploy', () => {
     expect(waiting.status).toBe('CANCELLED')
     expect(e.status).toBe('CANCELLED')
     expect(e.failureReason).toBe('Deploy to Production waited 7 days without a decision and timed out.')
+  })
+})
+
+describe('a saved state', () => {
+  it('keeps a paused deploy and a pending PAUSED fault: exported, imported and resumed, the run finishes', () => {
+    const { f, e, waiting } = paused('stage', 2)
+    const restored = new Engine(parseState(JSON.parse(f.engine.exportState())))
+    expect(restored.exportState()).toBe(f.engine.exportState())
+    const again = restored.ctx.findExecution(e.id) as Execution
+    const deploy = step(again, 'deploy', 'stage')
+    expect([deploy.status, restored.ctx.state.faults[0]?.status]).toEqual(['WAITING', 'PAUSED'])
+    advanceStep(restored.ctx, DM, refOf(again, deploy), { kind: 'resume', resume: true }, { resume: true })
+    expect(settle(restored, again)).toBe(deploy)
+    advanceStep(restored.ctx, DM, refOf(again, deploy), { kind: 'resume', resume: true }, { resume: true })
+    expect(settle(restored, again)).toBeUndefined()
+    expect(again.status).toBe('FINISHED')
+    expect(waiting.status).toBe('WAITING')
   })
 })
 
