@@ -307,6 +307,9 @@ test('a paused stage deploy is resumed; paused again, it is stopped after a conf
   })
   const execution = await start(page, program, pipeline)
   expect(await untilWaitingOrIdle(sim)).toBe('waiting')
+  // The Pipelines list says Paused, not Waiting.
+  await page.reload()
+  await expect(row(page, 'Paused Release')).toContainText('Paused', { timeout: 30_000 })
 
   await page.goto(executionPath(program, pipeline, execution.id))
   const deploy = stepCard(page, 'Deploy to Stage')

@@ -239,6 +239,8 @@ export interface Pipeline extends HalResource {
     favorite: boolean
     currentExecutionId?: string
     lastExecutionId?: string
+    /** [AMS] The status is WAITING because a deploy is paused (shown as Paused, not Waiting). */
+    paused?: true
     /** Why an action is unavailable, keyed by action (`start`, `edit`, `delete`, `emergency`, ...). */
     blocked: Record<string, Blocked>
     /**

@@ -101,8 +101,12 @@ describe('a paused AMS deploy over HTTP', () => {
   })
 
   it('Resume: {"resume": true} on the advance link is 202; the deploy carries on and the execution finishes', async () => {
-    const { run, step } = await pausedRun('prod')
+    const { pipeline, run, step } = await pausedRun('prod')
+    const waitingPipeline = await body<Pipeline>(await call('GET', href(pipeline, 'self')!), 200)
+    expect([waitingPipeline.status, waitingPipeline['x-sim'].paused]).toEqual(['WAITING', true])
     await body(await call('PUT', href(step, REL.advance)!, { resume: true }, 'business-owner'), 202)
+    const running = await body<Pipeline>(await call('GET', href(pipeline, 'self')!), 200)
+    expect([running.status, running['x-sim'].paused]).toEqual(['BUSY', undefined])
     const resumed = deployTo(await execution(run), 'prod')
     expect(resumed.status).toBe('RUNNING')
     expect(resumed.details.currentDeployCommandId).toBe('2')
