@@ -68,7 +68,7 @@ export function addFault(ctx: EngineContext, input: FaultInput): Fault {
   return fault
 }
 
-/** Only AMS deploys pause (spec §D.1): not other steps, not Cloud Service deploys, never with a metric. */
+/** Only AMS deploys pause (spec §D.1): not other steps, not Cloud Service deploys (a metric was refused before). */
 function pausedFaultProblems(ctx: EngineContext, programId: string, input: FaultInput): void {
   if (input.action !== 'deploy') {
     throw invalid('Only a deploy can be paused.', [
@@ -78,11 +78,6 @@ function pausedFaultProblems(ctx: EngineContext, programId: string, input: Fault
   if (flavourOf(ctx, programId) !== 'ams') {
     throw invalid('Cloud Service deploys never pause; a paused deploy exists on Managed Services (AMS) programs only.', [
       { field: 'status', message: 'Use FAILED or ERROR on a Cloud Service program.', invalidValue: input.status },
-    ])
-  }
-  if (input.metric !== undefined) {
-    throw invalid('A paused deploy reports no metrics.', [
-      { field: 'metric', message: 'Leave metric out with status PAUSED.', invalidValue: input.metric },
     ])
   }
 }
