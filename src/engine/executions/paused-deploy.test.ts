@@ -173,6 +173,9 @@ describe('the PAUSED fault', () => {
     expect(
       fieldsOf(refusal(() => addFault(ctx, { pipelineId: p.id, action: 'securityTest', status: 'PAUSED', metric: 'critical' }))),
     ).toEqual(['status'])
+    expect(
+      fieldsOf(refusal(() => addFault(ctx, { pipelineId: p.id, action: 'deploy', status: 'PAUSED', metric: 'important' }))),
+    ).toEqual(['metric'])
     expect(ctx.state.faults).toEqual([])
   })
 
