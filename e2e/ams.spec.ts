@@ -236,6 +236,100 @@ test('an AMS production pipeline with Go Live Approval and CSE oversight is crea
   await expectAccessible(page)
 })
 
+/** The status of a call that answers with no body (204), as `role`. */
+async function statusOf(page: Page, method: string, path: string, role: string): Promise<number> {
+  return page.evaluate(
+    async ({ method, path, role }) => (await fetch(path, { method, headers: { Authorization: `Bearer ${role}` } })).status,
+    { method, path, role },
+  )
+}
+
+test('a Customer Success Engineer turns Emergency Mode on from the Program Overview; a Deployment Manager then runs in Emergency Mode', async ({
+  page,
+  sim,
+}) => {
+  const program = await openAmsProgram(page, sim, 'overview')
+  await createPipeline(page, program, {
+    name: 'Hotfix',
+    category: 'production',
+    environmentIds: [program.env('stage'), program.env('prod')],
+    productionOptions: { pauseBeforeProd: false, scheduled: false, goLiveApproval: false, cseOversight: null },
+  })
+  // Emergency Mode starts off for this journey.
+  expect(await statusOf(page, 'DELETE', `/api/program/${program.id}/emergencyMode`, 'cse')).toBe(204)
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'AMS Program' })).toBeVisible({ timeout: 30_000 })
+  const toggle = page.getByRole('switch', { name: 'Emergency Mode' })
+  await expect(toggle).toHaveCount(0)
+
+  const picker = page.getByRole('button', { name: /Role$/ })
+  await pickOption(page, picker, 'Customer Success Engineer')
+  await expect(toggle).not.toBeChecked()
+  await tabTo(page, toggle)
+  await page.keyboard.press('Space')
+  await expect(toggle).toBeChecked()
+  await expect
+    .poll(async () => (await api<{ emergencyModeEnabled?: boolean }>(page, 'GET', `/api/program/${program.id}`)).body)
+    .toMatchObject({ emergencyModeEnabled: true })
+  await expectAccessible(page)
+
+  await pickOption(page, picker, 'Deployment Manager', { backwards: true })
+  await expect(toggle).toHaveCount(0)
+  await page.goto(`/program/${program.id}/pipelines`)
+  await expect(row(page, 'Hotfix')).toBeVisible()
+  const menu = await rowMenu(page, 'Hotfix')
+  await chooseMenuItem(page, menu.getByRole('menuitem', { name: /^Run/ }))
+  const run = page.getByRole('alertdialog', { name: 'Run Pipeline' })
+  await expect(run.getByText('Running in Emergency Mode will skip security tests and performance tests.')).toBeVisible()
+  await expectAccessible(page)
+  await press(page, run.getByRole('button', { name: 'Emergency Mode' }))
+  await expect(run).toHaveCount(0)
+  await expect(row(page, 'Hotfix')).toContainText('Running')
+})
+
+test('a paused stage deploy is resumed; paused again, it is stopped after a confirmation and the run is cancelled', async ({
+  page,
+  sim,
+}) => {
+  const program = await openAmsProgram(page, sim)
+  const pipeline = await createPipeline(page, program, {
+    name: 'Paused Release',
+    category: 'production',
+    environmentIds: [program.env('stage'), program.env('prod')],
+    productionOptions: { pauseBeforeProd: false, scheduled: false, goLiveApproval: false, cseOversight: null },
+  })
+  await sim.call('/__sim/faults', 'POST', {
+    pipelineId: pipeline,
+    action: 'deploy',
+    environmentType: 'stage',
+    status: 'PAUSED',
+    count: 2,
+  })
+  const execution = await start(page, program, pipeline)
+  expect(await untilWaitingOrIdle(sim)).toBe('waiting')
+  // The Pipelines list says Paused, not Waiting.
+  await page.reload()
+  await expect(row(page, 'Paused Release')).toContainText('Paused', { timeout: 30_000 })
+
+  await page.goto(executionPath(program, pipeline, execution.id))
+  const deploy = stepCard(page, 'Deploy to Stage')
+  await expect(deploy.getByText('Paused', { exact: true }).first()).toBeVisible()
+  await expect(deploy.getByText(/Deployment paused after "Detect the artifact types to deploy"/)).toBeVisible()
+  await expect(deploy.getByText(/7-day timeout/)).toBeVisible()
+  await expectAccessible(page)
+  await press(page, deploy.getByRole('button', { name: 'Resume', exact: true }))
+  await expect(deploy.getByText('In progress').first()).toBeVisible()
+  await expect(deploy.getByText(/Resumed by/)).toBeVisible()
+
+  expect(await untilWaitingOrIdle(sim)).toBe('waiting')
+  await expect(deploy.getByText('Paused', { exact: true }).first()).toBeVisible()
+  await decide(page, deploy, 'Stop', 'Stop the deployment?')
+  await expect(summary(page).getByText('Cancelled', { exact: true })).toBeVisible()
+  await expect(deploy.getByText(/Deploy to Stage was stopped by .* while paused\./)).toBeVisible()
+  await expect(stepCard(page, 'Security Testing').getByText('Not started').first()).toBeVisible()
+  await expectAccessible(page)
+})
+
 test('an emergency run skips security and performance testing and says so in the breadcrumb', async ({ page, sim }) => {
   const program = await openAmsProgram(page, sim)
   await createPipeline(page, program, {

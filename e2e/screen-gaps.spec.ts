@@ -80,7 +80,7 @@ const untilWaitingOrIdle = async (sim: Sim) =>
 
 const executionPath = (pipeline: string, execution: string) => `/program/${PROGRAM}/pipeline/${pipeline}/execution/${execution}`
 
-test('Code Scanning: Review Summary lists the metrics by tier and Download Details saves them as CSV, by keyboard', async ({
+test('Code Scanning: Review Summary lists the metrics by tier and Download Details saves the issues as CSV, by keyboard', async ({
   page,
   sim,
 }) => {
@@ -106,17 +106,27 @@ test('Code Scanning: Review Summary lists the metrics by tier and Download Detai
   await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('Critical')
   await expectAccessible(page)
 
-  const download = page.waitForEvent('download')
-  await press(page, dialog.getByRole('button', { name: 'Download Details' }))
-  const file = await download
-  expect(file.suggestedFilename()).toBe(`execution-${run.id}-codeQuality-metrics.csv`)
-  const csv = readFileSync((await file.path()) as string, 'utf8')
-  const lines = csv.split('\r\n')
-  expect(lines[0]).toBe('Metric,KPI,Severity,Comparator,Expected,Actual,Result')
-  expect(lines).toContain('Maintainability Rating,sqale_rating,Important,EQ,A,B,Failed')
-  expect(lines.filter((l) => l.includes(',Critical,'))).toHaveLength(2)
+  // Code scanning's details are its issues (spec §D.5), with both file locations.
+  const readIssues = async (trigger: () => Promise<void>) => {
+    const download = page.waitForEvent('download')
+    await trigger()
+    const file = await download
+    expect(file.suggestedFilename()).toBe(`execution-${run.id}-code-scan-issues.csv`)
+    return readFileSync((await file.path()) as string, 'utf8').split('\r\n')
+  }
+  const lines = await readIssues(() => press(page, dialog.getByRole('button', { name: 'Download Details' })))
+  expect(lines[0]).toBe('Rule,Severity,Type,File Location,Project File Location,Line,Message')
+  expect(lines.at(-1)).toBe('')
+  // Maintainability rating B: major code smells, each file given as a Maven path and from the project root.
+  const major = lines.filter((l) => l.includes(',Major,Code Smell,'))
+  expect(major.length).toBeGreaterThanOrEqual(3)
+  expect(major[0]).toMatch(
+    /^[^,]+,Major,Code Smell,com\.example:fresh-repo\.core:src\/main\/java\/\S+\.java,core\/src\/main\/java\/\S+\.java,\d+,.+$/,
+  )
   await press(page, dialog.getByRole('button', { name: 'Close' }))
   await expect(dialog).toHaveCount(0)
+  // The same file from the button beside the step.
+  expect(await readIssues(() => press(page, scan.getByRole('button', { name: 'Download Details' })))).toEqual(lines)
 })
 
 test('Experience Audit: View slowest pages shows five pages on mobile, then on desktop, by keyboard', async ({ page, sim }) => {

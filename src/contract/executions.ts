@@ -262,7 +262,8 @@ export interface FaultCreate {
   /** A `StepAction` that runs (not approval, schedule or managed). */
   action: string
   environmentType?: EnvironmentType
-  status: 'FAILED' | 'ERROR'
+  /** `PAUSED` [AMS]: a `deploy` pauses (WAITING) until advanced with `{"resume": true | false}`. */
+  status: 'FAILED' | 'ERROR' | 'PAUSED'
   count?: number
   metric?: 'important' | 'critical'
 }
@@ -272,7 +273,7 @@ export interface Fault {
   pipelineId: string
   action: string
   environmentType?: EnvironmentType
-  status: 'FAILED' | 'ERROR'
+  status: 'FAILED' | 'ERROR' | 'PAUSED'
   metric?: 'important' | 'critical'
   remaining: number
 }

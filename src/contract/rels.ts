@@ -20,6 +20,8 @@ export const REL = {
   rollback: `${REL_BASE}rollbackLastSuccessfulExecution`,
   /** (sim) PUT stars the pipeline for the caller, DELETE unstars it. */
   favorite: `${REL_BASE}favorite`,
+  /** (sim) [AMS] On a program, for a Customer Success Engineer: PUT turns Emergency Mode on, DELETE off. */
+  emergencyMode: `${REL_BASE}emergencyMode`,
   /** (sim) On production only pipelines: the stage-only executions whose build may be promoted. */
   promotableExecutions: `${REL_BASE}promotableExecutions`,
   stepLogs: `${REL_BASE}pipeline/logs`,

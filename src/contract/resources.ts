@@ -39,6 +39,8 @@ export interface Program extends EmbeddedProgram {
   imsOrgId: string
   type: ProgramType
   capabilities?: Record<string, unknown>
+  /** (sim) [AMS] Emergency Mode enabled (absent on Cloud Service programs); the `emergencyMode` link changes it. */
+  emergencyModeEnabled?: boolean
   'x-sim'?: {
     region: string
     /** [AMS] Emergency Mode enabled for the program (by a CSE): runs may start with `pipelineExecutionMode=EMERGENCY`. Always false on CS. */
@@ -237,6 +239,8 @@ export interface Pipeline extends HalResource {
     favorite: boolean
     currentExecutionId?: string
     lastExecutionId?: string
+    /** [AMS] The status is WAITING because a deploy is paused (shown as Paused, not Waiting). */
+    paused?: true
     /** Why an action is unavailable, keyed by action (`start`, `edit`, `delete`, `emergency`, ...). */
     blocked: Record<string, Blocked>
     /**

@@ -7,6 +7,7 @@
  */
 import type { EngineContext } from './context'
 import type { Execution, Metric, Pipeline, StepState } from './model'
+import { stableHash as hash } from './stable-hash'
 
 export const AUDIT_PAGE_KPIS = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 export type AuditPageKpi = (typeof AUDIT_PAGE_KPIS)[number]
@@ -35,13 +36,6 @@ export const auditPaths = (pipeline: Pick<Pipeline, 'stageTesting'>): string[] =
   pipeline.stageTesting.experienceAuditPaths.length > 0
     ? [...pipeline.stageTesting.experienceAuditPaths]
     : [...DEFAULT_AUDIT_PATHS]
-
-/** FNV-1a: a stable 32-bit hash of a string. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
 
 const clamp = (n: number) => Math.max(0, Math.min(100, n))
 

@@ -1,10 +1,12 @@
 /**
  * Injected faults: the next matching step(s) of a pipeline end FAILED or ERROR, or, for a
  * quality gate (code scanning; AMS security and performance testing) with `metric`, report
- * failing metrics of that severity instead (spec §D.5 demos).
+ * failing metrics of that severity instead (spec §D.5 demos). `PAUSED` [AMS] pauses a deploy
+ * after its running activity until someone resumes or stops it (spec §D.1, §D.8).
  */
 import type { EngineContext } from './context'
 import { invalid } from './errors'
+import { flavourOf } from './flavour'
 import { isHumanStep, isQualityGate } from './executions/common'
 import type { EnvironmentType, Execution, Fault, FaultStatus, StepAction, StepState } from './model'
 
@@ -39,6 +41,7 @@ export function addFault(ctx: EngineContext, input: FaultInput): Fault {
       },
     ])
   }
+  if (input.status === 'PAUSED') pausedFaultProblems(ctx, pipeline.programId, input)
   const runs = pipeline.phases.some((ph) => ph.steps.some((s) => s.action === input.action))
   if (!runs) {
     throw invalid(`"${pipeline.name}" has no ${input.action} step.`, [
@@ -63,6 +66,20 @@ export function addFault(ctx: EngineContext, input: FaultInput): Fault {
   ctx.state.faults.push(fault)
   ctx.touch()
   return fault
+}
+
+/** Only AMS deploys pause (spec §D.1): not other steps, not Cloud Service deploys (a metric was refused before). */
+function pausedFaultProblems(ctx: EngineContext, programId: string, input: FaultInput): void {
+  if (input.action !== 'deploy') {
+    throw invalid('Only a deploy can be paused.', [
+      { field: 'status', message: 'PAUSED needs action "deploy".', invalidValue: input.status },
+    ])
+  }
+  if (flavourOf(ctx, programId) !== 'ams') {
+    throw invalid('Cloud Service deploys never pause; a paused deploy exists on Managed Services (AMS) programs only.', [
+      { field: 'status', message: 'Use FAILED or ERROR on a Cloud Service program.', invalidValue: input.status },
+    ])
+  }
 }
 
 export function listFaults(ctx: EngineContext): readonly Fault[] {

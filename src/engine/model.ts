@@ -352,9 +352,13 @@ export interface Execution {
   steps: StepState[]
 }
 
-export type FaultStatus = 'FAILED' | 'ERROR'
+/** `PAUSED` [AMS]: a deploy pauses (WAITING) after its running activity, until resumed or stopped. */
+export type FaultStatus = 'FAILED' | 'ERROR' | 'PAUSED'
 
-/** Makes the next matching step(s) fail; `metric` turns a gate failure into a metric failure. */
+/**
+ * Makes the next matching step(s) fail; `metric` turns a gate failure into a metric failure;
+ * `PAUSED` pauses an AMS deploy instead.
+ */
 export interface Fault {
   id: string
   pipelineId: string

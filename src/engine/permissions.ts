@@ -23,6 +23,7 @@ export type Operation =
   | 'toggleFavorite'
   | 'modifyPipelineApproval'
   | 'modifyPipelineManagedDeployment'
+  | 'setEmergencyMode'
 
 const BO: Role = 'business-owner'
 const DM: Role = 'deployment-manager'
@@ -52,6 +53,8 @@ export const OPERATION_ROLES: Readonly<Record<Operation, readonly Role[]>> = {
   // AMS role table (spec §G.2): "Pipeline Modify Approval" and "Pipeline Modify Managed Deployment".
   modifyPipelineApproval: [DM],
   modifyPipelineManagedDeployment: [DM],
+  // [AMS] Spec §D.11: "Emergency mode is enabled per program by a CSE (program flag)".
+  setEmergencyMode: [CSE],
 }
 
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
@@ -80,6 +83,7 @@ const OPERATION_WORDS: Readonly<Record<Operation, string>> = {
   toggleFavorite: 'mark favourites',
   modifyPipelineApproval: 'change approval options (Pipeline Modify Approval)',
   modifyPipelineManagedDeployment: 'change CSE oversight (Pipeline Modify Managed Deployment)',
+  setEmergencyMode: 'turn Emergency Mode on or off',
 }
 
 export function hasRole(actor: Actor, allowed: readonly Role[]): boolean {

@@ -289,7 +289,7 @@ const stateSchema = z.strictObject({
       pipelineId: id,
       action: stepAction,
       environmentType: envType.optional(),
-      status: z.enum(['FAILED', 'ERROR']),
+      status: z.enum(['FAILED', 'ERROR', 'PAUSED']),
       metric: z.enum(['critical', 'important']).optional(),
       remaining: z.number().int().positive(),
     }),

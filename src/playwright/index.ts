@@ -81,8 +81,8 @@ export interface FaultOptions {
   pipeline: string
   action: FaultAction
   environmentType?: EnvironmentType
-  /** FAILED by default. */
-  status?: 'FAILED' | 'ERROR'
+  /** FAILED by default; PAUSED pauses an AMS deploy until it is resumed or stopped. */
+  status?: 'FAILED' | 'ERROR' | 'PAUSED'
   /** A code quality fault on an important (may be overridden) or critical metric. */
   metric?: 'important' | 'critical'
   /** How many matching steps fail; 1 by default. */
@@ -94,7 +94,7 @@ export interface Fault {
   pipelineId: string
   action: string
   environmentType?: EnvironmentType
-  status: 'FAILED' | 'ERROR'
+  status: 'FAILED' | 'ERROR' | 'PAUSED'
   metric?: 'important' | 'critical'
   remaining: number
 }

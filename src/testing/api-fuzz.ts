@@ -119,6 +119,7 @@ export function fuzzApi({ runtime, base }: FuzzTarget): void {
 
   /** POST/PUT/PATCH routes that take no body (query parameters at most). */
   const NO_BODY = new Set([
+    'PUT /api/program/:programId/emergencyMode',
     'PUT /api/program/:programId/pipeline/:pipelineId/execution',
     'PUT /api/program/:programId/pipeline/:pipelineId/favorite',
     'PUT /api/program/:programId/pipeline/:pipelineId/rollback',

@@ -92,7 +92,8 @@ export const executionQueries = {
 
 /**
  * Advance bodies (spec §D.8): override a quality gate (code scanning, and on AMS security and
- * performance testing), approve, schedule, or — [AMS] `managed` (CSE Support), `cse` token only — start.
+ * performance testing), approve, schedule, or — [AMS] `managed` (CSE Support), `cse` token only — start, or
+ * resume or stop a paused deploy.
  */
 export type AdvanceBody =
   | { metrics: Array<{ kpi: string; override: true } & Record<string, unknown>> }
@@ -100,6 +101,8 @@ export type AdvanceBody =
   | { type: 'IMMEDIATE' }
   | { type: 'SCHEDULED'; schedule: string }
   | { start: true }
+  /** [AMS] A paused deploy: Resume (`true`) or Stop (`false`); Stop is an advance, not a cancel (spec §D.8). */
+  | { resume: boolean }
 
 /** Cancel bodies; `{"start": false}` is the CSE's Reject of a `managed` step. */
 export type CancelBody = { override: false } | { approved: false } | { cancel: true } | { start: false }

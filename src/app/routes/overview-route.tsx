@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/page-heading'
 import { EnvironmentsCard } from '../../features/environments/environments-card'
 import { DeployCallToAction } from '../../features/pipelines/deploy-call-to-action'
 import { PipelinesCard } from '../../features/pipelines/pipelines-card'
+import { EmergencyModeSwitch } from '../../features/programs/emergency-mode-switch'
 import { PipelineExecutionPopover } from './pipeline-execution-popover'
 
 /** Program Overview: the Deploy call to action, and the Environments and Pipelines cards (with the execution popover) of three features. */
@@ -15,6 +16,7 @@ export function Component() {
   return (
     <>
       <PageHeading title={program.data?.name ?? 'Program Overview'} />
+      <EmergencyModeSwitch programId={programId} />
       <DeployCallToAction programId={programId} />
       <div className={style({ display: 'grid', gridTemplateColumns: { default: '1fr', lg: '1fr 1fr' }, gap: 24 })}>
         <EnvironmentsCard programId={programId} />

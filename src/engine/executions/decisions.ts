@@ -9,7 +9,7 @@ import { failingImportant } from '../metrics'
 import type { Actor, Execution, Role, StepState } from '../model'
 import { hasRole, permits, ROLE_NAMES } from '../permissions'
 import { currentStepIndex, isQualityGate, stepIndexOf, stepLabel } from './common'
-import { completeStep, stopStep } from './run'
+import { completeStep, resumeDeploy, stopStep } from './run'
 
 export type AdvanceDecision =
   /** Override failed important metrics: `kpis` are those sent with `override: true`. */
@@ -19,6 +19,8 @@ export type AdvanceDecision =
   | { kind: 'schedule'; at?: number }
   /** [AMS] A Customer Success Engineer starts the managed production deploy (`{"start": true}`). */
   | { kind: 'start' }
+  /** [AMS] A paused deploy carries on (`{"resume": true}`) or stops (`{"resume": false}`, via advance, not cancel). */
+  | { kind: 'resume'; resume: boolean }
 
 export type CancelDecision =
   | { kind: 'reject-metrics' }
@@ -68,7 +70,9 @@ export function waitingFor(
     ? 'override or reject the important failures'
     : step.action === 'schedule'
       ? 'schedule the production deployment'
-      : 'approve or reject'
+      : step.action === 'deploy'
+        ? 'resume or stop the paused deployment'
+        : 'approve or reject'
   return { roles, description: `Waiting for a ${list} to ${what}.` }
 }
 
@@ -136,6 +140,17 @@ export function advanceStep(
     return
   }
   if (decision.kind === 'start') throw invalid(`{"start": true} starts CSE Support; ${label} is not that step.`)
+  if (step.action === 'deploy') {
+    if (decision.kind !== 'resume') throw invalid(`${label} is paused: advance it with {"resume": true} or {"resume": false}.`)
+    step.input = echo
+    if (decision.resume) resumeDeploy(ctx, execution, index, `Resumed by ${who(actor)}`)
+    else stopStep(ctx, execution, index, 'CANCELLED', `${label} was stopped by ${who(actor)} while paused.`)
+    return
+  }
+  if (decision.kind === 'resume')
+    throw invalid(`{"resume": …} resumes or stops a paused deploy; ${label} is not one.`, [
+      { field: 'resume', message: 'Only a paused deploy takes resume.', invalidValue: echo.resume },
+    ])
   if (step.action === 'approval') {
     if (decision.kind !== 'approve') throw invalid(`${label} is advanced with {"approved": true}.`)
     step.input = echo

@@ -12,6 +12,11 @@ export const DAY = 24 * HOUR
 export const WAIT_TIMEOUT_MS = 14 * DAY
 /** AMS quality gates (code scanning, security and performance testing) and the stage approval (spec §D.7, §K.5). */
 export const AMS_SHORT_WAIT_TIMEOUT_MS = 7 * DAY
+/**
+ * [AMS] A paused deploy: §D.7's table has no row for it; it waits as long as the other AMS waits
+ * that are not production decisions (ADR 012).
+ */
+export const PAUSED_DEPLOY_TIMEOUT_MS = AMS_SHORT_WAIT_TIMEOUT_MS
 
 /** Durations vary by up to ±this fraction, from the seeded random source. */
 export const DURATION_JITTER = 0.1

@@ -8,7 +8,7 @@ import type { EngineContext } from '../context'
 import { takeFault } from '../faults'
 import { type Flavour, flavourOf } from '../flavour'
 import { codeQualityMetrics, contentAuditMetrics, describeMetric, failingCritical, failingImportant } from '../metrics'
-import type { Execution, ExecutionStatus, Fault, Metric, StepState } from '../model'
+import type { DeployActivity, Execution, ExecutionStatus, Fault, Metric, StepState } from '../model'
 import { amsActivityDuration, planAmsDeploy } from './ams-deploy'
 import { isHumanStep, isProdDeploy, stepLabel } from './common'
 import {
@@ -17,6 +17,7 @@ import {
   COPY_ARTIFACTS_MS,
   DAY,
   DURATION_JITTER,
+  PAUSED_DEPLOY_TIMEOUT_MS,
   PROD_DEPLOY_MS,
   REUSED_BUILD_MS,
   STEP_DURATION_MS,
@@ -97,10 +98,11 @@ function startActivity(ctx: EngineContext, execution: Execution, index: number, 
 /**
  * How long a step may wait (spec §D.7, §K.5): 14 days on Cloud Service; on AMS 7 days for the
  * quality gates and the approval after the stage deployment, 14 for production approval,
- * schedule and CSE Support.
+ * schedule and CSE Support; a paused deploy (stage, dev or production) 7.
  */
 export function waitTimeoutMs(flavour: Flavour, step: Pick<StepState, 'action' | 'environmentType'>): number {
   if (flavour === 'cs') return WAIT_TIMEOUT_MS
+  if (step.action === 'deploy') return PAUSED_DEPLOY_TIMEOUT_MS
   if (step.action === 'schedule' || step.action === 'managed') return WAIT_TIMEOUT_MS
   if (step.action === 'approval') return step.environmentType === 'prod' ? WAIT_TIMEOUT_MS : AMS_SHORT_WAIT_TIMEOUT_MS
   return AMS_SHORT_WAIT_TIMEOUT_MS
@@ -227,6 +229,10 @@ export function onStepDone(ctx: EngineContext, executionId: string, index: numbe
   const step = execution.steps[index] as StepState
   step.timerId = undefined
   const fault = takeFault(ctx, execution, step)
+  if (fault?.status === 'PAUSED') {
+    pauseDeploy(ctx, execution, index)
+    return
+  }
   if (fault && fault.metric === undefined) {
     stopStep(ctx, execution, index, fault.status, faultReason(step, fault))
     return
@@ -322,6 +328,12 @@ export function onActivityDone(ctx: EngineContext, executionId: string, index: n
   step.timerId = undefined
   const now = ctx.now
   const fault = takeFault(ctx, execution, step)
+  if (fault?.status === 'PAUSED') {
+    activity.status = 'FINISHED'
+    activity.finishedAt = now
+    pauseDeploy(ctx, execution, index, activity)
+    return
+  }
   if (fault) {
     activity.status = 'FAILED'
     activity.finishedAt = now
@@ -339,6 +351,38 @@ export function onActivityDone(ctx: EngineContext, executionId: string, index: n
     step.currentActivityId = undefined
     completeStep(ctx, execution, index)
   }
+}
+
+/** The activity a paused deploy carries on with: the first that has not run. */
+const nextActivity = (step: StepState): DeployActivity | undefined => step.activities?.find((a) => a.status === 'NOT_STARTED')
+
+/**
+ * [AMS] A deploy pauses (spec §D.1, §D.8): it waits after `after`, its last finished activity,
+ * until it is resumed (`{"resume": true}`) or stopped (`{"resume": false}`), or times out.
+ */
+export function pauseDeploy(ctx: EngineContext, execution: Execution, index: number, after?: DeployActivity): void {
+  const step = execution.steps[index] as StepState
+  step.currentActivityId = undefined
+  const next = nextActivity(step)
+  const where = after ? ` after "${after.description}"` : ''
+  const then = next ? `resume to continue with "${next.description}"` : 'resume to complete it'
+  waitAt(ctx, execution, index, `Deployment paused${where}: ${then}, or stop it.`)
+}
+
+/** [AMS] Resumes a paused deploy at its next activity (or completes it when none is left). */
+export function resumeDeploy(ctx: EngineContext, execution: Execution, index: number, message: string): void {
+  const step = execution.steps[index] as StepState
+  clearTimer(ctx, step)
+  step.status = 'RUNNING'
+  step.timeoutAt = undefined
+  step.updatedAt = ctx.now
+  step.resultMessage = message
+  execution.updatedAt = ctx.now
+  const next = nextActivity(step)
+  if (next) {
+    startActivity(ctx, execution, index, next.id)
+    ctx.touch()
+  } else completeStep(ctx, execution, index)
 }
 
 export function onWaitTimeout(ctx: EngineContext, executionId: string, index: number): void {

@@ -94,6 +94,8 @@ export function stepResult(step: StepState): StatusView {
     case 'ROLLING_BACK':
       return { label: 'In progress', tone: 'informative' }
     case 'WAITING':
+      // [AMS] A deploy waits only when it is paused (spec §D.1).
+      if (step.action === 'deploy') return { label: 'Paused', tone: 'notice' }
       return { label: 'Waiting for a decision', tone: 'notice' }
     case 'INCOMPLETE':
       return { label: 'Incomplete', tone: 'notice' }

@@ -5,6 +5,8 @@ import { runUntil, startExecution } from '../../engine/executions'
 import { addFault } from '../../engine/faults'
 import type { Actor } from '../../engine/model'
 import type { SimRuntime } from '../../sim/runtime'
+import { scanIssues } from '../../engine/scan-issues'
+import { scanIssuesCsv } from '../../sim/http/representations/scan-issues-csv'
 import { renderApp } from '../../testing/render-app'
 import { metricsCsv } from './metrics-csv'
 
@@ -23,7 +25,7 @@ function waitingCodeScan(runtime: SimRuntime) {
   })
 }
 
-test('Code Scanning: Review Summary lists every metric with its tier, and Download Details saves them as CSV', async () => {
+test('Code Scanning: Review Summary lists every metric with its tier, and Download Details saves the issues as CSV', async () => {
   const blobs: Blob[] = []
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
     blobs.push(blob as Blob)
@@ -36,11 +38,13 @@ test('Code Scanning: Review Summary lists every metric with its tier, and Downlo
   })
   let scan: ReturnType<typeof waitingCodeScan>['steps'][number] | undefined
   let executionId = ''
+  let issuesCsv = ''
   const { user } = renderApp(
     (runtime) => {
       const e = waitingCodeScan(runtime)
       scan = e.steps.find((s) => s.action === 'codeQuality')
       executionId = e.id
+      issuesCsv = scanIssuesCsv(scanIssues(runtime.engine.ctx, e, scan!))
       return paths.execution.getHref(e.programId, e.pipelineId, e.id)
     },
     { scenario: 'coupled-pipeline' },
@@ -66,9 +70,13 @@ test('Code Scanning: Review Summary lists every metric with its tier, and Downlo
   const tally = `Execution ${executionId} · ${failed} failed, ${metrics.length - failed} passed.`
   expect(within(dialog).getByText(tally, { exact: false })).toBeTruthy()
 
+  // Code Scanning's details are its issues, as the API writes them (spec §D.5), not its metrics.
   await user.click(within(dialog).getByRole('button', { name: 'Download Details' }))
-  await waitFor(() => expect(names).toEqual([`execution-${executionId}-codeQuality-metrics.csv`]))
-  expect(await blobs[0]!.text()).toBe(metricsCsv(metrics))
+  await waitFor(() => expect(names).toEqual([`execution-${executionId}-code-scan-issues.csv`]))
+  const saved = await blobs[0]!.text()
+  expect(saved).toBe(issuesCsv)
+  expect(saved.split('\r\n')[0]).toBe('Rule,Severity,Type,File Location,Project File Location,Line,Message')
+  expect(saved.split('\r\n').length).toBeGreaterThan(2)
   expect(blobs[0]!.type).toMatch(/^text\/csv/)
 
   await user.click(within(dialog).getByRole('button', { name: 'Close' }))

@@ -12,6 +12,7 @@ import { CseGate } from './cse-gate'
 import { DownloadLog } from './download-log'
 import { formatDelta, formatDuration, isProdDeploy, isStepDone, stepDescription, stepResult, type Tone } from './execution-labels'
 import { AuditScores, MetricsTable } from './metrics-table'
+import { PausedDeployGate } from './paused-deploy-gate'
 import { MetricGateActions } from './review-summary-dialog'
 import { RollingDeploy } from './rolling-deploy'
 import { SlowestPagesDialog } from './slowest-pages-dialog'
@@ -162,6 +163,7 @@ export function StepCard({ step, now, estimate, previousAudit, details, reExecut
       {step.status === 'WAITING' && step.action === 'approval' ? <ApprovalGate step={step} /> : null}
       {step.status === 'WAITING' && step.action === 'managed' ? <CseGate step={step} /> : null}
       {step.status === 'WAITING' && step.action === 'schedule' ? <ScheduleGate step={step} virtualNow={now} /> : null}
+      {step.status === 'WAITING' && step.action === 'deploy' ? <PausedDeployGate step={step} /> : null}
       {(hasLink(step, REL.stepLogs) && started !== undefined) || reExecute ? (
         <div className={style({ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' })}>
           {hasLink(step, REL.stepLogs) && started !== undefined ? <DownloadLog step={step} label={logLabel} /> : null}

@@ -9,6 +9,7 @@ export function notificationMessage(n: Notification): string {
     case 'waiting':
       if (n.stepAction === 'approval') return `${name} is waiting for approval`
       if (n.stepAction === 'schedule') return `${name} is waiting to be scheduled`
+      if (n.stepAction === 'deploy') return `${name} is paused: ${n.stepLabel ?? 'the deployment'} waits to be resumed or stopped`
       return `${name} is waiting: ${n.stepLabel ?? 'a step'} needs a decision`
     case 'ended':
       switch (n.status) {

@@ -37,7 +37,7 @@ export function DeployCallToAction({ programId }: { programId: string }) {
         </h2>
         <Text>
           {production
-            ? `${production.name}: ${pipelineStatus(production.status).label}${
+            ? `${production.name}: ${pipelineStatus(production.status, production['x-sim'].paused === true).label}${
                 production.lastStartedAt ? `, last run ${formatDateTime(production.lastStartedAt)}` : ', never run'
               }.`
             : 'No production pipeline yet.'}

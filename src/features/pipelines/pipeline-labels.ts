@@ -29,13 +29,16 @@ export const TRIGGER_LABEL: Record<Pipeline['trigger'], string> = {
 
 export type PipelineStatusView = { label: string; variant: 'informative' | 'notice' | 'neutral' }
 
-/** Spec §B.4: IDLE → Not running, BUSY → Running…, WAITING → Waiting (a step awaits a decision). */
-export function pipelineStatus(status: Pipeline['status']): PipelineStatusView {
+/**
+ * Spec §B.4: IDLE → Not running, BUSY → Running…, WAITING → Waiting (a step awaits a decision),
+ * or Paused when what waits is a paused AMS deploy.
+ */
+export function pipelineStatus(status: Pipeline['status'], paused = false): PipelineStatusView {
   switch (status) {
     case 'BUSY':
       return { label: 'Running…', variant: 'informative' }
     case 'WAITING':
-      return { label: 'Waiting', variant: 'notice' }
+      return paused ? { label: 'Paused', variant: 'notice' } : { label: 'Waiting', variant: 'notice' }
     case 'IDLE':
       return { label: 'Not running', variant: 'neutral' }
   }

@@ -52,7 +52,7 @@ export function PipelinesCard({ programId, statusExtra }: PipelinesCardProps) {
                   </Cell>
                   <Cell>
                     <div className={style({ display: 'flex', alignItems: 'center', gap: 4 })}>
-                      <PipelineStatus status={p.status} />
+                      <PipelineStatus status={p.status} paused={p['x-sim'].paused === true} />
                       {statusExtra?.(p)}
                     </div>
                   </Cell>

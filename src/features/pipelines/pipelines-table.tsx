@@ -99,7 +99,7 @@ export function PipelinesTable(props: PipelinesTableProps) {
               </Cell>
               <Cell>
                 <div className={style({ display: 'flex', alignItems: 'center', gap: 4 })}>
-                  <PipelineStatus status={p.status} />
+                  <PipelineStatus status={p.status} paused={p['x-sim'].paused === true} />
                   {props.statusExtra?.(p)}
                 </div>
               </Cell>

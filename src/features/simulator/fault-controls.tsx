@@ -3,7 +3,8 @@ import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { isApiError } from '../../api/http'
-import { pipelineQueries } from '../../api/resources/pipelines'
+import { isAmsProgram, pipelineQueries } from '../../api/resources/pipelines'
+import { programQueries } from '../../api/resources/programs'
 import { simMutations, simQueries } from '../../api/resources/sim'
 import type { Fault, FaultCreate } from '../../contract/executions'
 import type { EnvironmentType, Pipeline } from '../../contract/resources'
@@ -51,7 +52,7 @@ const environmentTypesOf = (p: Pipeline): EnvironmentType[] => [
 function describeFault(f: Fault, pipelines: Pipeline[]): string {
   const name = pipelines.find((p) => p.id === f.pipelineId)?.name ?? `Pipeline ${f.pipelineId}`
   const step = `${STEP_LABEL[f.action] ?? f.action}${f.environmentType ? ` (${ENV_LABEL[f.environmentType]})` : ''}`
-  const what = f.metric ? `${f.metric} metric failure` : f.status
+  const what = f.metric ? `${f.metric} metric failure` : f.status === 'PAUSED' ? 'paused' : f.status
   return `${name} · ${step} → ${what}${f.remaining > 1 ? ` (${f.remaining} times)` : ''}`
 }
 
@@ -64,7 +65,8 @@ export function FaultControls({ programId }: { programId: string | undefined }) 
   const [pipelineId, setPipelineId] = useState<string | null>(null)
   const [action, setAction] = useState<string | null>(null)
   const [environmentType, setEnvironmentType] = useState<EnvironmentType | null>(null)
-  const [status, setStatus] = useState<'FAILED' | 'ERROR'>('FAILED')
+  const [status, setStatus] = useState<FaultCreate['status']>('FAILED')
+  const program = useQuery({ ...programQueries.detail(programId ?? ''), enabled: programId !== undefined })
   const [metric, setMetric] = useState(false)
 
   const list = pipelines.data ?? []
@@ -73,6 +75,9 @@ export function FaultControls({ programId }: { programId: string | undefined }) 
   const envTypes = pipeline ? environmentTypesOf(pipeline) : []
   const needsEnv = action === 'deploy' && envTypes.length > 1
   const chosenEnv = action === 'deploy' ? (environmentType ?? (envTypes.length === 1 ? envTypes[0] : null)) : null
+  // [AMS] Only a Managed Services deploy pauses (until someone resumes or stops it).
+  const canPause = action === 'deploy' && isAmsProgram(program.data)
+  const outcome = status === 'PAUSED' && !canPause ? 'FAILED' : status
   const canAdd = pipeline && action && actions.includes(action) && (!needsEnv || chosenEnv)
 
   const submit = () => {
@@ -80,7 +85,7 @@ export function FaultControls({ programId }: { programId: string | undefined }) 
     const body: FaultCreate = {
       pipelineId: pipeline.id,
       action,
-      status,
+      status: outcome,
       ...(chosenEnv ? { environmentType: chosenEnv } : {}),
       ...(action === 'codeQuality' && metric ? { metric: 'important' as const } : {}),
     }
@@ -141,11 +146,12 @@ export function FaultControls({ programId }: { programId: string | undefined }) 
           <Picker
             label="Outcome"
             size="S"
-            selectedKey={status}
-            onSelectionChange={(k) => setStatus(k === 'ERROR' ? 'ERROR' : 'FAILED')}
+            selectedKey={outcome}
+            onSelectionChange={(k) => setStatus(k === 'ERROR' || k === 'PAUSED' ? k : 'FAILED')}
           >
             <PickerItem id="FAILED">FAILED</PickerItem>
             <PickerItem id="ERROR">ERROR</PickerItem>
+            {canPause ? <PickerItem id="PAUSED">PAUSED (resume or stop)</PickerItem> : null}
           </Picker>
           {action === 'codeQuality' ? (
             <Checkbox size="S" isSelected={metric} onChange={setMetric}>

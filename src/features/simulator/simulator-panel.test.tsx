@@ -145,6 +145,8 @@ test('faults are added for a pipeline of the current program, listed and cleared
   await user.click(within(faults).getByRole('button', { name: /Environment type/ }))
   await user.click(await screen.findByRole('option', { name: 'Production' }))
   await user.click(within(faults).getByRole('button', { name: /Outcome/ }))
+  // Cloud Service deploys never pause: no PAUSED outcome here.
+  expect(screen.queryByRole('option', { name: /PAUSED/ })).toBeNull()
   await user.click(await screen.findByRole('option', { name: 'ERROR' }))
   await user.click(within(faults).getByRole('button', { name: 'Add fault' }))
   const list = await within(faults).findByRole('list', { name: 'Injected faults' })
@@ -161,6 +163,36 @@ test('faults are added for a pipeline of the current program, listed and cleared
   await user.click(within(faults).getByRole('button', { name: 'Clear faults' }))
   await within(faults).findByText('No faults.')
   expect(runtime.engine.state.faults).toEqual([])
+})
+
+test('on an AMS program, a deploy fault may pause the deploy instead of failing it', async () => {
+  const { user, panel, runtime } = await openPanel((runtime) => {
+    const { engine } = runtime
+    const program = engine.listPrograms()[0]!
+    const envs = engine.environments(program.id)
+    const env = (type: string) => envs.find((e) => e.type === type)!.id
+    engine.createPipeline({ roles: ['deployment-manager'], userId: 'dan@AdobeID' }, program.id, {
+      name: 'AMS Release',
+      category: 'production',
+      repositoryId: engine.repositories(program.id)[0]!.id,
+      branch: 'main',
+      environmentIds: [env('stage'), env('prod')],
+    })
+    return `/program/${program.id}/overview`
+  }, 'ams-program')
+  const faults = section(panel, 'Faults')
+  await user.click(within(faults).getByRole('button', { name: /Pipeline/ }))
+  await user.click(await screen.findByRole('option', { name: 'AMS Release' }))
+  await user.click(within(faults).getByRole('button', { name: /Step/ }))
+  await user.click(await screen.findByRole('option', { name: 'Deploy' }))
+  await user.click(within(faults).getByRole('button', { name: /Environment type/ }))
+  await user.click(await screen.findByRole('option', { name: 'Stage' }))
+  await user.click(within(faults).getByRole('button', { name: /Outcome/ }))
+  await user.click(await screen.findByRole('option', { name: 'PAUSED (resume or stop)' }))
+  await user.click(within(faults).getByRole('button', { name: 'Add fault' }))
+  const list = await within(faults).findByRole('list', { name: 'Injected faults' })
+  expect(list.textContent).toBe('AMS Release · Deploy (Stage) → paused')
+  expect(runtime.engine.state.faults).toMatchObject([{ action: 'deploy', environmentType: 'stage', status: 'PAUSED' }])
 })
 
 test('Simulate git push starts the pipelines watching the branch', async () => {

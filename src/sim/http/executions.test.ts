@@ -227,6 +227,42 @@ describe('logs, metrics and artifacts', () => {
     expect(scores.metrics.every((m) => m.severity === 'informational')).toBe(true)
     expect(href(e._embedded.stepStates[1]!, REL.stepMetrics)).toBeUndefined()
   })
+
+  it('download the code scanning issues (SCAN_ISSUES) as CSV: one row per Open Issue, with both file locations', async () => {
+    const pipeline = await firstPipeline()
+    await body(
+      await backend.api('/__sim/faults', {
+        method: 'POST',
+        body: JSON.stringify({ pipelineId: pipeline.id, action: 'codeQuality', status: 'FAILED', metric: 'critical' }),
+      }),
+      201,
+    )
+    const started = await body<Execution>(await put(href(pipeline, REL.execution)!), 201)
+    backend.runtime.advance(HOUR)
+    const e = await body<Execution>(await backend.api(href(started, 'self')!), 200)
+    const cq = e._embedded.stepStates.find((s) => s.action === 'codeQuality')!
+    const list = await body<{
+      _embedded: { artifacts: Array<{ type: string; file: string; _links: { self: { href: string } } }> }
+    }>(await backend.api(href(cq, REL.stepArtifacts)!), 200)
+    const file = list._embedded.artifacts.find((a) => a.type === 'SCAN_ISSUES')!
+    expect(file.file).toBe('code-scan-issues.csv')
+    const { redirect } = await body<Redirect>(
+      await backend.api(file._links.self.href, { headers: { Accept: 'application/json' } }),
+      200,
+    )
+    const res = await fetch(redirect)
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/csv/)
+    const lines = (await res.text()).split('\r\n')
+    expect(lines[0]).toBe('Rule,Severity,Type,File Location,Project File Location,Line,Message')
+    expect(lines.at(-1)).toBe('')
+    const metrics = await body<MetricList>(await backend.api(href(cq, REL.stepMetrics)!), 200)
+    const open = Number(metrics.metrics.find((m) => m.kpi === 'open_issues')!.actualValue)
+    expect(lines.length - 2).toBeGreaterThanOrEqual(Math.max(open, 1))
+    // The security rating D of a critical fault: a critical vulnerability heads the list.
+    expect(lines[1]).toMatch(
+      /^[^,]+,Critical,Vulnerability,com\.example:[^,]+\.core:src\/main\/java\/[^,]+,core\/src\/main\/java\/[^,]+,\d+,/,
+    )
+  })
 })
 
 describe('history and re-execution', () => {

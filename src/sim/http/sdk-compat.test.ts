@@ -371,4 +371,30 @@ describe('the official SDK drives an AMS execution', () => {
     const rejected = await admin.getExecution(amsProgramId, amsPipelineId, String(created.id))
     expect(rejected.status).toBe('CANCELLED')
   })
+
+  it('resumes a paused deploy with advanceCurrentExecution ({"resume": true}); cancelCurrentExecution stops the next pause through the advance link ({"resume": false})', async () => {
+    await post('/__sim/faults', {
+      pipelineId: amsPipelineId,
+      action: 'deploy',
+      environmentType: 'stage',
+      status: 'PAUSED',
+      count: 2,
+    })
+    const created = await admin.createExecution(amsProgramId, amsPipelineId)
+    const stageDeploy = async () =>
+      steps(await admin.getExecution(amsProgramId, amsPipelineId, String(created.id))).find(
+        (s) => s.action === 'deploy' && s.environmentType === 'stage',
+      ) as Json & { status: string; details?: { input?: unknown } }
+    const untilPaused = async () => {
+      for (let i = 0; i < 60 && (await stageDeploy()).status !== 'WAITING'; i++) await advance(MINUTE)
+      expect(await waitingAction()).toBe('deploy')
+    }
+    await untilPaused()
+    await admin.advanceCurrentExecution(amsProgramId, amsPipelineId)
+    expect(await stageDeploy()).toMatchObject({ status: 'RUNNING', details: { input: { resume: true } } })
+    await untilPaused()
+    await admin.cancelCurrentExecution(amsProgramId, amsPipelineId)
+    expect(await stageDeploy()).toMatchObject({ status: 'CANCELLED', details: { input: { resume: false } } })
+    expect((await admin.getExecution(amsProgramId, amsPipelineId, String(created.id))).status).toBe('CANCELLED')
+  })
 })

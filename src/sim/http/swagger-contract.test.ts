@@ -69,7 +69,7 @@ function expectValid(name: string, body: unknown, where: string): void {
 
 const backend = serveTestBackend('demo', { reset: false })
 
-async function get<T = Json>(path: string, init: RequestInit = {}): Promise<T> {
+async function get<T = Json>(path: string, init: RequestInit & { role?: string } = {}): Promise<T> {
   const res = await backend.api(path, init)
   const text = await res.text()
   expect(res.status, `${path}: ${text}`).toBe(200)
@@ -107,6 +107,12 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     const list = await get('/api/programs')
     expectValid('ProgramList', list, '/api/programs')
     for (const p of embedded(list, 'programs')) expectValid('Program', await get(href(p, 'self')), href(p, 'self'))
+    // As a CSE: AMS programs carry emergencyModeEnabled and the (sim) emergencyMode link.
+    for (const p of embedded(list, 'programs')) {
+      const asCse = await get(href(p, 'self'), { role: 'cse' })
+      expectValid('Program', asCse, `${href(p, 'self')} as cse`)
+      expect(href(asCse, REL.emergencyMode) !== undefined, String(p.name)).toBe(asCse.type === 'aem_managed_services')
+    }
   })
 
   it('environments and environment', async () => {
@@ -201,7 +207,7 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     expect(res.status).toBe(201)
     const started = (await res.json()) as Json
     const check = async (role: string, where: string) => {
-      const e = await get(href(started, 'self'), { headers: { Authorization: `Bearer ${role}` } })
+      const e = await get(href(started, 'self'), { role })
       expectValid('PipelineExecution', e, `${where} as ${role}`)
       for (const st of embedded(e, 'stepStates'))
         expectValid('PipelineExecutionStepState', st, `${where} step ${String(st.action)}`)
@@ -219,7 +225,7 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
       body: JSON.stringify({ metrics: failing.map((m) => ({ ...m, override: true })) }),
     })
     for (let i = 0; i < 40; i++) {
-      const e = await check('cse', 'towards CSE Support')
+      const e = await check('program-manager', 'towards CSE Support')
       const waiting = embedded(e, 'stepStates').find((st) => st.status === 'WAITING')
       if (waiting?.action === 'managed') break
       if (waiting?.action === 'approval')
@@ -230,6 +236,38 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     expect(embedded(atCse, 'stepStates').find((st) => st.status === 'WAITING')?.action).toBe('managed')
     await check('business-owner', 'CSE Support')
     expectValid('Pipeline', await get(href(production, 'self')), 'waiting AMS pipeline')
+  })
+
+  it('AMS: a paused deploy, as the roles that may resume it and those that may not see it, and after Resume', async () => {
+    const programs = embedded(await get('/api/programs'), 'programs')
+    const ams = await get(href(programs.find((p) => p.name === 'AMS Program') as Json, 'self'))
+    const dev = embedded(await get(href(ams, REL.pipelines)), 'pipelines').find((p) => p.name === 'AMS Dev Deploy') as Json
+    const fault = await backend.api('/__sim/faults', {
+      method: 'POST',
+      body: JSON.stringify({ pipelineId: dev.id, action: 'deploy', status: 'PAUSED' }),
+    })
+    expect(fault.status).toBe(201)
+    const res = await backend.api(href(dev, REL.execution), { method: 'PUT' })
+    expect(res.status).toBe(201)
+    const started = (await res.json()) as Json
+    let paused: Json | undefined
+    for (let i = 0; i < 40 && !paused; i++) {
+      backend.runtime.advance(600_000)
+      const e = await get(href(started, 'self'))
+      paused = embedded(e, 'stepStates').find((st) => st.status === 'WAITING')
+    }
+    expect(paused?.action).toBe('deploy')
+    for (const role of ['deployment-manager', 'developer', 'cse']) {
+      const e = await get(href(started, 'self'), { role })
+      expectValid('PipelineExecution', e, `paused deploy as ${role}`)
+      const st = embedded(e, 'stepStates').find((s) => s.status === 'WAITING') as Json
+      expectValid('PipelineExecutionStepState', await get(href(st, 'self')), `paused deploy step as ${role}`)
+    }
+    const resumed = await backend.api(href(paused as Json, REL.advance), { method: 'PUT', body: '{"resume":true}' })
+    expect(resumed.status).toBe(202)
+    const after = await get(href(started, 'self'))
+    expectValid('PipelineExecution', after, 'resumed deploy')
+    expectValid('Pipeline', await get(href(dev, 'self')), 'AMS pipeline with a resumed deploy')
   })
 
   it('environment and pipeline variables', async () => {

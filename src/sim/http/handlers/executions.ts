@@ -19,6 +19,7 @@ import {
   stepIndexOf,
 } from '../../../engine/executions'
 import { stepLog } from '../../../engine/logs'
+import { scanIssues } from '../../../engine/scan-issues'
 import type { Engine } from '../../../engine/engine'
 import type { Execution, StepState } from '../../../engine/model'
 import type { SimRuntime } from '../../runtime'
@@ -34,6 +35,7 @@ import {
   stepState,
 } from '../representations/executions'
 import { paths } from '../representations/links'
+import { scanIssuesCsv } from '../representations/scan-issues-csv'
 import { apiRoute, readJson } from '../route'
 import { applyTransportFaults } from '../transport-faults'
 
@@ -56,6 +58,7 @@ const scheduleBody = z.union([
   z.looseObject({ type: z.literal('SCHEDULED'), schedule: z.iso.datetime({ offset: true }) }),
 ])
 const startBody = z.looseObject({ start: z.boolean() })
+const resumeBody = z.looseObject({ resume: z.boolean() })
 const cancelBody = z.union([
   z.looseObject({ override: z.literal(false) }),
   z.looseObject({ approved: z.literal(false) }),
@@ -88,8 +91,10 @@ export function advanceDecision(body: unknown): AdvanceDecision {
     if (!parseBody(startBody, body).start) throw invalid('Reject CSE Support through the cancel link with {"start": false}.')
     return { kind: 'start' }
   }
+  // [AMS] A paused deploy: both Resume and Stop go through advance (spec §D.8).
+  if ('resume' in body) return { kind: 'resume', resume: parseBody(resumeBody, body).resume }
   throw invalid(
-    'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, or {"start": true} to start CSE Support.',
+    'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, {"start": true} to start CSE Support, or {"resume": true | false} to resume or stop a paused deploy.',
   )
 }
 
@@ -126,22 +131,12 @@ function redirectTo(request: Request, url: URL, target: string): Response {
   return new HttpResponse(null, { status: 307, headers: { Location: absolute } })
 }
 
-function scanIssuesCsv(step: StepState): string {
-  const rows = ['Severity,Rule,Message,File Location,Project File Location']
-  for (const m of step.metrics ?? []) {
-    if (m.passed) continue
-    rows.push(
-      `${m.severity},${m.kpi},"${m.kpi} is ${m.actualValue} (expected ${m.comparator} ${m.expectedValue})",core/src/main/java/com/adobe/Site.java,/core/src/main/java/com/adobe/Site.java`,
-    )
-  }
-  return `${rows.join('\n')}\n`
-}
-
 function artifactContent(engine: Engine, e: Execution, step: StepState, artifactId: string): { body: string; type: string } {
   const artifact = artifactsOf(e, step).find((a) => a.id === artifactId)
   if (!artifact) throw notFound('Artifact', artifactId)
   if (artifact.type === 'LOG_FILE') return { body: stepLog(engine.ctx, e, step) ?? '', type: 'text/plain; charset=utf-8' }
-  if (artifact.type === 'SCAN_ISSUES') return { body: scanIssuesCsv(step), type: 'text/csv; charset=utf-8' }
+  if (artifact.type === 'SCAN_ISSUES')
+    return { body: scanIssuesCsv(scanIssues(engine.ctx, e, step)), type: 'text/csv; charset=utf-8' }
   return { body: JSON.stringify(experienceAuditResults(engine, e, step), null, 2), type: 'application/json' }
 }
 

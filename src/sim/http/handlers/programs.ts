@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw'
+import { setEmergencyMode } from '../../../engine/emergency-mode'
 import type { SimRuntime } from '../../runtime'
 import { environment, environmentList } from '../representations/environments'
 import { program, programList } from '../representations/programs'
@@ -7,8 +8,24 @@ import { apiRoute } from '../route'
 
 type P = { programId: string }
 
+/**
+ * (sim) [AMS] `PUT` / `DELETE /api/program/{programId}/emergencyMode` → 204: a Customer Success
+ * Engineer turns the program's Emergency Mode on or off (spec §D.11). Idempotent; the program's
+ * `emergencyMode` link points here for a caller who may.
+ */
+function emergencyModeHandlers(runtime: SimRuntime) {
+  const handle = (enabled: boolean) =>
+    apiRoute<P>(runtime, enabled ? 'enableEmergencyMode' : 'disableEmergencyMode', ({ engine, actor, params }) => {
+      engine.mutate(() => setEmergencyMode(engine.ctx, actor, params.programId, enabled))
+      return new HttpResponse(null, { status: 204 })
+    })
+  const path = '/api/program/:programId/emergencyMode'
+  return [http.put<P>(path, handle(true)), http.delete<P>(path, handle(false))]
+}
+
 export function programHandlers(runtime: SimRuntime) {
   return [
+    ...emergencyModeHandlers(runtime),
     http.get(
       '/api/programs',
       apiRoute(runtime, 'getPrograms', ({ engine }) => HttpResponse.json(programList(engine.listPrograms()))),

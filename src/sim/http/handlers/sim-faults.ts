@@ -35,7 +35,8 @@ const faultBody = z.strictObject({
     'managed',
   ]),
   environmentType: z.enum(['dev', 'stage', 'prod', 'rde', 'preprod']).optional(),
-  status: z.enum(['FAILED', 'ERROR']),
+  // PAUSED [AMS]: a deploy pauses until resumed or stopped; the engine refuses it elsewhere, field by field.
+  status: z.enum(['FAILED', 'ERROR', 'PAUSED']),
   count: z.number().int().min(1).max(100).optional(),
   metric: z.enum(['important', 'critical']).optional(),
 })

@@ -25,6 +25,7 @@ export const paths = {
   pipeline: (p: string, pl: string) => `/api/program/${p}/pipeline/${pl}`,
   pipelineVariables: (p: string, pl: string) => `/api/program/${p}/pipeline/${pl}/variables`,
   pipelineCache: (p: string, pl: string) => `/api/program/${p}/pipeline/${pl}/cache`,
+  programEmergencyMode: (p: string) => `/api/program/${p}/emergencyMode`,
   pipelineFavorite: (p: string, pl: string) => `/api/program/${p}/pipeline/${pl}/favorite`,
   rollback: (p: string, pl: string) => `/api/program/${p}/pipeline/${pl}/rollback`,
   execution: (p: string, pl: string) => `/api/program/${p}/pipeline/${pl}/execution`,

@@ -19,6 +19,12 @@ function blockedBy(verdicts: Record<string, Verdict>): Record<string, Blocked> {
   return out
 }
 
+/** [AMS] Whether the pipeline waits on a paused deploy (rather than on a decision at a gate). */
+function pausedDeploy(engine: Engine, p: PipelineModel): boolean {
+  const current = p.currentExecutionId ? engine.ctx.findExecution(p.currentExecutionId) : undefined
+  return current?.steps.some((s) => s.status === 'WAITING' && s.action === 'deploy') ?? false
+}
+
 export function pipelineStatus(engine: Engine, p: PipelineModel): Pipeline['status'] {
   if (!p.currentExecutionId) return 'IDLE'
   const current = engine.ctx.findExecution(p.currentExecutionId)
@@ -127,6 +133,7 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       favorite: p.favoriteOf.some((r) => actor.roles.includes(r)),
       ...(p.currentExecutionId ? { currentExecutionId: p.currentExecutionId } : {}),
       ...(lastExecutionId ? { lastExecutionId } : {}),
+      ...(pausedDeploy(engine, p) ? { paused: true as const } : {}),
       blocked: blockedBy(verdicts),
       runModes: emergency ? ['NORMAL', 'EMERGENCY'] : ['NORMAL'],
       ...(flavour === 'ams' ? { readOnlySettings: readOnlySettings(actor) } : {}),

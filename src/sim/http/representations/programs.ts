@@ -2,6 +2,7 @@ import type { EmbeddedProgram, Program, ProgramList } from '../../../contract/re
 import { REL } from '../../../contract/rels'
 import type { Engine } from '../../../engine/engine'
 import type { Verdict } from '../../../engine/errors'
+import { canSetEmergencyMode } from '../../../engine/emergency-mode'
 import type { Actor, Program as ProgramModel } from '../../../engine/model'
 import { isoRequired } from '../route'
 import { links, paths } from './links'
@@ -36,11 +37,14 @@ export function program(engine: Engine, actor: Actor, p: ProgramModel): Program 
     return verdict.ok ? { allowed: true } : { allowed: false, reason: verdict.error.message }
   }
   const offer = (verdict: Verdict) => (verdict.ok ? { allowed: true } : { allowed: false, reason: verdict.error.message })
+  const ams = p.type === 'aem_managed_services'
   return {
     ...embeddedProgram(p),
     imsOrgId: p.imsOrgId,
     type: p.type,
     capabilities: {},
+    // (sim) [AMS] The program flag of spec §B: Emergency Mode, turned on and off by a CSE.
+    ...(ams ? { emergencyModeEnabled: p.emergencyModeEnabled } : {}),
     'x-sim': {
       region: p.region,
       emergencyMode: p.type === 'aem_managed_services' && p.emergencyModeEnabled === true,
@@ -64,6 +68,7 @@ export function program(engine: Engine, actor: Actor, p: ProgramModel): Program 
       [REL.environments, paths.environments(p.id)],
       [REL.repositories, paths.repositories(p.id)],
       [REL.tenant, `/api/tenant/${p.tenantId}`],
+      [REL.emergencyMode, paths.programEmergencyMode(p.id), ams && canSetEmergencyMode(engine.ctx, actor, p.id).ok],
     ]),
   }
 }
