@@ -246,8 +246,13 @@ export interface Pipeline extends HalResource {
     runModes: ExecutionMode[]
     /** [AMS] Settings this caller may not change (`approval`: Pipeline Modify Approval, `cseOversight`: Managed Deployment). */
     readOnlySettings?: Record<string, Blocked>
+    /** [AMS] The test categories the pipeline runs, read off its steps (the Edit dialogs' read-only Testing list). */
+    testingCategories?: AmsTestingCategory[]
   }
 }
+
+/** [AMS] Static Code Testing (`codeQuality`), Load/Performance Testing (`loadTest`, `assetsTest`, `reportPerformanceTest`), Security Testing (`securityTest`). */
+export type AmsTestingCategory = 'STATIC_CODE' | 'PERFORMANCE' | 'SECURITY'
 
 export type ExecutionMode = 'NORMAL' | 'EMERGENCY'
 

@@ -107,6 +107,7 @@ describe('AMS pipeline options', () => {
       dispatcherPaths: { stage: [{ path: '/content/site', type: 'INVALIDATE' }] },
       stageTesting: { productFunctional: false, sitesPageSets: ['POPULAR', 'NEW'], assetsSplit: { images: 60, pdfs: 40 } },
       runModes: ['NORMAL', 'EMERGENCY'],
+      testingCategories: ['STATIC_CODE', 'PERFORMANCE', 'SECURITY'],
     })
     const steps = p.phases.flatMap((ph) => ph.steps ?? [])
     expect(steps.find((s) => s.name === 'managed')?.options).toEqual({ cse: 'MY_CSE' })

@@ -70,6 +70,7 @@ export function AddPipelineDialog({ programId, kind, editing, resume }: AddPipel
       isEdit,
       flavour: w.flavour,
       readOnly: editing?.['x-sim'].readOnlySettings,
+      testingCategories: editing?.['x-sim'].testingCategories,
       stageOnly,
     }
     if (kind === 'prodOnly') return <ProdOnlyTab {...common} />

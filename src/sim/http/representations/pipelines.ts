@@ -1,6 +1,7 @@
 import type { Blocked, Pipeline, PipelineList, PipelineSettings, PipelineStep } from '../../../contract/resources'
 import { REL } from '../../../contract/rels'
 import { sitesWeights } from '../../../engine/ams-pipelines'
+import { amsTestingCategories } from '../../../engine/ams-testing'
 import type { Engine } from '../../../engine/engine'
 import type { Verdict } from '../../../engine/errors'
 import { canRollback, canRunInEmergency, deploysToProduction } from '../../../engine/executions'
@@ -129,7 +130,7 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       ...(lastExecutionId ? { lastExecutionId } : {}),
       blocked: blockedBy(verdicts),
       runModes: emergency ? ['NORMAL', 'EMERGENCY'] : ['NORMAL'],
-      ...(flavour === 'ams' ? { readOnlySettings: readOnlySettings(actor) } : {}),
+      ...(flavour === 'ams' ? { readOnlySettings: readOnlySettings(actor), testingCategories: amsTestingCategories(p) } : {}),
     },
     _links: links([
       ['self', paths.pipeline(p.programId, p.id)],
