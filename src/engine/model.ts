@@ -141,6 +141,15 @@ export interface StageTesting {
   sitesPageSets: SitesPageSet[]
   /** [AMS] Assets performance test distribution; images + pdfs = 100. */
   assetsSplit: { images: number; pdfs: number }
+  /** [AMS] Custom test files the Assets performance test uploads instead of default assets (names only). */
+  assetsTestFiles: AssetsTestFile[]
+}
+
+export type AssetsTestFormat = 'PDF' | 'IMAGE'
+/** [AMS] One custom test file of the Assets performance test: its format and name (no contents are kept). */
+export interface AssetsTestFile {
+  format: AssetsTestFormat
+  fileName: string
 }
 
 export type CseOversight = 'MY_CSE' | 'ANY_CSE'
@@ -317,6 +326,8 @@ export interface StepState {
   currentActivityId?: number
   /** A human-readable result line (failure reason, "Overridden", ...). */
   resultMessage?: string
+  /** [AMS] `assetsTest`: the custom test files it uploaded, fixed when it started; empty: the default assets. */
+  testAssets?: AssetsTestFile[]
   /** Timer id of the pending transition, so it can be cancelled. */
   timerId?: number
 }

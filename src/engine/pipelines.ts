@@ -19,11 +19,13 @@ import {
   amsLowerDeployActions,
   amsProblems,
   amsProdActions,
+  amsTestActions,
   DEFAULT_ASSETS_SPLIT,
   emptyDispatcherPaths,
   flavourProblems,
   SITES_PAGE_SETS,
 } from './ams-pipelines'
+import { assetsTestFileProblems, removedAssetsTestFileProblems } from './assets-test-files'
 import { type Flavour, flavourOf } from './flavour'
 import type { Actor, Environment, Pipeline, PipelineCategory, PipelineConfig, PipelinePhase, StepAction } from './model'
 import { permits } from './permissions'
@@ -77,6 +79,7 @@ export function withDefaults(input: PipelineInput, flavour: Flavour = 'cs'): Pip
       ...(flavour === 'ams' ? AMS_STAGE_TESTING : {}),
       sitesPageSets: [...SITES_PAGE_SETS],
       assetsSplit: { ...DEFAULT_ASSETS_SPLIT },
+      assetsTestFiles: [],
       ...input.stageTesting,
     },
     dispatcherPaths: { ...emptyDispatcherPaths(), ...input.dispatcherPaths },
@@ -224,7 +227,12 @@ export function validateConfig(ctx: EngineContext, programId: string, config: Pi
   errors.push(...validateEnvironmentsForCategory(config, envs, others))
   const flavour = flavourOf(ctx, programId)
   errors.push(...flavourProblems(flavour, config))
-  if (flavour === 'ams') errors.push(...amsProblems(config))
+  if (flavour === 'ams') {
+    errors.push(...amsProblems(config))
+    const solutions = ctx.findProgram(programId)?.solutions ?? []
+    const runsAssetsTest = amsTestActions(config, solutions).includes('assetsTest')
+    errors.push(...assetsTestFileProblems(config.stageTesting.assetsTestFiles, runsAssetsTest))
+  }
   return errors
 }
 
@@ -482,6 +490,8 @@ export function updatePipeline(
   }))
   if (fixed.length > 0) throw invalid('The pipeline configuration is not valid.', fixed)
   const errors = validateConfig(ctx, programId, config, pipeline)
+  if (flavour === 'ams')
+    errors.push(...removedAssetsTestFileProblems(current.stageTesting.assetsTestFiles, config.stageTesting.assetsTestFiles))
   if (errors.length > 0) throw invalid('The pipeline configuration is not valid.', errors)
   const phases = derivePhases(ctx, programId, config, pipeline.phases)
   Object.assign(pipeline, config, { name: config.name.trim(), phases, updatedAt: ctx.now })
@@ -545,6 +555,7 @@ export function configOf(p: Pipeline): PipelineConfig {
       experienceAuditPaths: [...p.stageTesting.experienceAuditPaths],
       sitesPageSets: [...p.stageTesting.sitesPageSets],
       assetsSplit: { ...p.stageTesting.assetsSplit },
+      assetsTestFiles: p.stageTesting.assetsTestFiles.map((f) => ({ ...f })),
     },
     approveAfterStageDeployment: p.approveAfterStageDeployment,
     skipDetachingDispatchers: p.skipDetachingDispatchers,

@@ -3,11 +3,12 @@
  * whole: it is either accepted as it is or refused with a list of what is wrong.
  */
 import { z } from 'zod'
+import { MAX_ASSETS_TEST_FILE_NAME, MAX_ASSETS_TEST_FILES } from './assets-test-files'
 import type { EngineState } from './model'
 import { storedVariableProblems } from './variables'
 
 /** 2: AMS (program emergency mode, solutions and KPIs; pipeline AMS options; AMS steps; deploy activity commands). */
-export const CURRENT_STATE_VERSION = 2
+export const CURRENT_STATE_VERSION = 3
 
 export class InvalidStateError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -55,6 +56,9 @@ const stepStatus = z.enum([
   'FAILED',
   'INCOMPLETE',
 ])
+const assetsTestFiles = z.array(
+  z.strictObject({ format: z.enum(['PDF', 'IMAGE']), fileName: z.string().min(1).max(MAX_ASSETS_TEST_FILE_NAME) }),
+)
 const executionStatus = z.enum(['NOT_STARTED', 'RUNNING', 'CANCELLING', 'CANCELLED', 'FINISHED', 'ERROR', 'FAILED'])
 
 const variable = z.strictObject({
@@ -168,6 +172,7 @@ const pipeline = z.strictObject({
       .min(1)
       .max(3),
     assetsSplit: z.strictObject({ images: z.number().int().min(0).max(100), pdfs: z.number().int().min(0).max(100) }),
+    assetsTestFiles: assetsTestFiles.max(MAX_ASSETS_TEST_FILES),
   }),
   approveAfterStageDeployment: z.boolean(),
   skipDetachingDispatchers: z.boolean(),
@@ -227,6 +232,7 @@ const stepState = z.strictObject({
     .optional(),
   currentActivityId: z.number().int().optional(),
   resultMessage: z.string().optional(),
+  testAssets: assetsTestFiles.optional(),
   timerId: z.number().int().optional(),
 })
 
@@ -336,8 +342,17 @@ function migrateV1(state: Json): Json {
   return { ...state, version: 2, programs, pipelines }
 }
 
+/** Version 2 → 3: pipelines get no custom assets test files (the default assets, as before). */
+function migrateV2(state: Json): Json {
+  const pipelines = asList(state.pipelines).map((p) => ({
+    ...p,
+    stageTesting: { assetsTestFiles: [], ...asObject(p.stageTesting) },
+  }))
+  return { ...state, version: 3, pipelines }
+}
+
 /** Older state versions and how to bring them up to date. */
-const MIGRATIONS: Record<number, (state: Json) => Json> = { 1: migrateV1 }
+const MIGRATIONS: Record<number, (state: Json) => Json> = { 1: migrateV1, 2: migrateV2 }
 
 function migrate(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw

@@ -63,7 +63,7 @@ function settingsFor(flavour: Flavour, p: PipelineModel): PipelineSettings {
     stageTesting,
     ...common
   } = configOf(p)
-  const { sitesPageSets, assetsSplit, ...csTesting } = stageTesting
+  const { sitesPageSets, assetsSplit, assetsTestFiles, ...csTesting } = stageTesting
   if (flavour === 'cs') {
     return {
       ...common,
@@ -74,7 +74,7 @@ function settingsFor(flavour: Flavour, p: PipelineModel): PipelineSettings {
   return {
     ...common,
     productionOptions,
-    stageTesting: { ...csTesting, sitesPageSets, assetsSplit },
+    stageTesting: { ...csTesting, sitesPageSets, assetsSplit, assetsTestFiles },
     approveAfterStageDeployment,
     skipDetachingDispatchers,
     dispatcherPaths,
