@@ -70,16 +70,20 @@ const sameFile = (a: AssetsTestFile, b: AssetsTestFile) => a.format === b.format
 
 /**
  * An edit may add test files but not remove one saved with the pipeline (spec §C.3: removing an
- * uploaded asset during edit shows an error). Each saved file the edit leaves out is refused.
+ * uploaded asset during edit shows an error). The saved files an edit leaves out are refused in
+ * one field error (a problem keys its errors by field), naming each.
  */
 export function removedAssetsTestFileProblems(saved: readonly AssetsTestFile[], edited: readonly AssetsTestFile[]): FieldError[] {
-  return saved
-    .filter((file) => !edited.some((e) => sameFile(e, file)))
-    .map((file) => ({
+  const removed = saved.filter((file) => !edited.some((e) => sameFile(e, file))).map((f) => `"${f.fileName}"`)
+  if (removed.length === 0) return []
+  const names = removed.length === 1 ? `${removed[0]} was` : `${removed.slice(0, -1).join(', ')} and ${removed.at(-1)} were`
+  return [
+    {
       field: FIELD,
-      message: `"${file.fileName}" was uploaded with the pipeline and cannot be removed while editing it.`,
-      invalidValue: file.fileName,
-    }))
+      message: `${names} uploaded with the pipeline and cannot be removed while editing it.`,
+      invalidValue: removed.length,
+    },
+  ]
 }
 
 /** What an `assetsTest` step uploads: the pipeline's test files, or the default assets when it has none. */

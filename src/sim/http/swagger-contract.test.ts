@@ -193,6 +193,17 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     )
     expect(options.map((o) => o.name).sort()).toEqual(['assetsTest', 'deploy', 'deploy', 'loadTest', 'managed'])
     expectValid('Pipeline', production, 'AMS production pipeline')
+    // Custom assets test files: accepted by PATCH, returned in the pipeline, named by the assetsTest step.
+    const testFiles = [{ format: 'PDF', fileName: 'brochure.pdf' }]
+    const patched = await backend.api(href(production, 'self'), {
+      method: 'PATCH',
+      headers: { Authorization: 'Bearer deployment-manager' },
+      body: JSON.stringify({ stageTesting: { assetsTestFiles: testFiles } }),
+    })
+    const withFiles = (await patched.json()) as Json
+    expect(patched.status).toBe(200)
+    expectValid('Pipeline', withFiles, 'AMS pipeline with assets test files')
+    expect((withFiles['x-sim'] as { stageTesting: Json }).stageTesting.assetsTestFiles).toEqual(testFiles)
     await backend.api('/__sim/faults', {
       method: 'POST',
       body: JSON.stringify({ pipelineId: production.id, action: 'securityTest', status: 'FAILED', metric: 'important' }),
@@ -228,6 +239,8 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     }
     const atCse = await check('cse', 'CSE Support')
     expect(embedded(atCse, 'stepStates').find((st) => st.status === 'WAITING')?.action).toBe('managed')
+    const assetsTest = embedded(atCse, 'stepStates').find((st) => st.action === 'assetsTest') as Json
+    expect((assetsTest['x-sim'] as Json).testAssets).toEqual(testFiles)
     await check('business-owner', 'CSE Support')
     expectValid('Pipeline', await get(href(production, 'self')), 'waiting AMS pipeline')
   })
