@@ -71,6 +71,7 @@ export function AddPipelineDialog({ programId, kind, editing, resume }: AddPipel
       flavour: w.flavour,
       readOnly: editing?.['x-sim'].readOnlySettings,
       testingCategories: editing?.['x-sim'].testingCategories,
+      savedTestFiles: editing?.['x-sim'].stageTesting.assetsTestFiles,
       stageOnly,
     }
     if (kind === 'prodOnly') return <ProdOnlyTab {...common} />

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, expect, test } from 'vitest'
 import type { Actor } from '../../../engine/model'
 import { firstProgramId, renderApp } from '../../../testing/render-app'
@@ -110,4 +110,41 @@ test('the Cloud Service Edit dialog has no Testing list', async () => {
   const dialog = await screen.findByRole('dialog', { name: 'Edit Production Pipeline' }, { timeout: 20_000 })
   await within(dialog).findByRole('textbox', { name: /Pipeline Name/ })
   expect(within(dialog).queryByRole('list', { name: 'Testing' })).toBeNull()
+}, 90_000)
+
+test('Edit on an AMS program shows the saved assets test files; removing one is refused with an error, a new one can be added', async () => {
+  const app = renderApp(
+    (runtime) => {
+      const { engine } = runtime
+      const programId = firstProgramId(runtime)
+      const envs = engine.environments(programId)
+      engine.createPipeline(DM, programId, {
+        name: 'AMS Assets',
+        category: 'production',
+        repositoryId: engine.repositories(programId)[0]!.id,
+        branch: 'main',
+        environmentIds: [envs.find((e) => e.type === 'stage')!.id, envs.find((e) => e.type === 'prod')!.id],
+        stageTesting: { assetsTestFiles: [{ format: 'PDF', fileName: 'brochure.pdf' }] },
+      })
+      return `/program/${programId}/pipelines`
+    },
+    { scenario: 'ams-program' },
+  )
+  await app.user.click(await screen.findByRole('button', { name: 'Actions for AMS Assets' }, { timeout: 20_000 }))
+  await app.user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: /^Edit/ }))
+  const dialog = await screen.findByRole('dialog', { name: 'Edit Production Pipeline' }, { timeout: 20_000 })
+  await app.user.click(within(dialog).getByRole('tab', { name: /Stage Testing/ }))
+  const testFiles = await within(dialog).findByRole('group', { name: 'Test files' })
+  const table = within(testFiles).getByRole('table', { name: 'Assets test files' })
+  await app.user.click(within(table).getByRole('button', { name: 'Remove brochure.pdf' }))
+  expect(within(testFiles).getByRole('alert').textContent).toBe(
+    '"brochure.pdf" was uploaded with the pipeline and cannot be removed while editing it.',
+  )
+  expect(within(table).getByRole('row', { name: /brochure\.pdf/ })).toBeTruthy()
+  const picker = testFiles.querySelector('input[type="file"]') as HTMLInputElement
+  fireEvent.change(picker, { target: { files: [new File(['%PDF'], 'manual.pdf', { type: 'application/pdf' })] } })
+  await app.user.click(within(dialog).getByRole('button', { name: 'Update' }))
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Edit Production Pipeline' })).toBeNull())
+  const saved = app.runtime.engine.pipelines(firstProgramId(app.runtime)).find((p) => p.name === 'AMS Assets')!
+  expect(saved.stageTesting.assetsTestFiles.map((f) => f.fileName)).toEqual(['brochure.pdf', 'manual.pdf'])
 }, 90_000)
