@@ -396,6 +396,44 @@ export interface EngineEvent {
   status?: ExecutionStatus | StepStatus
 }
 
+/** [AMS] What a person did, as the program's audit trail records it (`audit.ts`). */
+export type AuditAction =
+  | 'PIPELINE_CREATED'
+  | 'PIPELINE_UPDATED'
+  | 'PIPELINE_DELETED'
+  | 'EXECUTION_STARTED'
+  | 'EMERGENCY_EXECUTION_STARTED'
+  | 'EXECUTION_CANCELLED'
+  | 'APPROVAL_APPROVED'
+  | 'APPROVAL_REJECTED'
+  | 'METRICS_OVERRIDDEN'
+  | 'METRICS_REJECTED'
+  | 'CSE_SUPPORT_STARTED'
+  | 'CSE_SUPPORT_REJECTED'
+  | 'DEPLOYMENT_SCHEDULED'
+  | 'PIPELINE_VARIABLES_CHANGED'
+  | 'ENVIRONMENT_VARIABLES_CHANGED'
+
+/** [AMS] One entry of a program's audit trail. Names are kept as they were, so entries outlive deleted objects. */
+export interface AuditEvent {
+  id: string
+  at: number
+  programId: string
+  /** Who: the caller's user and roles. */
+  userId: string
+  roles: Role[]
+  action: AuditAction
+  pipelineId?: string
+  pipelineName?: string
+  executionId?: string
+  environmentId?: string
+  environmentName?: string
+  /** The step a gate decision was about. */
+  stepAction?: StepAction
+  /** More about what changed: the settings an edit changed, the variables, a trigger or a source. */
+  detail?: string
+}
+
 export interface EngineState {
   /** Bumped on any change to the shape of this interface; see `snapshot.ts`. */
   version: number
@@ -410,6 +448,8 @@ export interface EngineState {
   executions: Execution[]
   faults: Fault[]
   events: EngineEvent[]
+  /** [AMS] Audit trails of the AMS programs, oldest first (bounded). */
+  audit: AuditEvent[]
   /** Counts every state change; lets clients tell whether anything moved. */
   revision: number
 }

@@ -26,6 +26,7 @@ import {
   SITES_PAGE_SETS,
 } from './ams-pipelines'
 import { assetsTestFileProblems, removedAssetsTestFileProblems } from './assets-test-files'
+import { changedSettings, recordAudit } from './audit'
 import { type Flavour, flavourOf } from './flavour'
 import type { Actor, Environment, Pipeline, PipelineCategory, PipelineConfig, PipelinePhase, StepAction } from './model'
 import { permits } from './permissions'
@@ -439,6 +440,7 @@ export function createPipeline(ctx: EngineContext, actor: Actor, programId: stri
     favoriteOf: [],
   }
   ctx.addPipeline(pipeline)
+  recordAudit(ctx, actor, programId, { action: 'PIPELINE_CREATED', pipelineId: pipeline.id, pipelineName: pipeline.name })
   ctx.touch()
   return pipeline
 }
@@ -494,7 +496,17 @@ export function updatePipeline(
     errors.push(...removedAssetsTestFileProblems(current.stageTesting.assetsTestFiles, config.stageTesting.assetsTestFiles))
   if (errors.length > 0) throw invalid('The pipeline configuration is not valid.', errors)
   const phases = derivePhases(ctx, programId, config, pipeline.phases)
+  const before = pipeline.name
   Object.assign(pipeline, config, { name: config.name.trim(), phases, updatedAt: ctx.now })
+  const changed = changedSettings({ ...current }, { ...configOf(pipeline) })
+  if (changed.length > 0) {
+    recordAudit(ctx, actor, programId, {
+      action: 'PIPELINE_UPDATED',
+      pipelineId,
+      pipelineName: pipeline.name,
+      detail: `Changed: ${changed.join(', ')}${before !== pipeline.name ? ` (was "${before}")` : ''}`,
+    })
+  }
   ctx.touch()
   return pipeline
 }
@@ -531,6 +543,7 @@ export function canDeletePipeline(ctx: EngineContext, actor: Actor, pipeline: Pi
 export function deletePipeline(ctx: EngineContext, actor: Actor, programId: string, pipelineId: string): void {
   const pipeline = ctx.pipeline(programId, pipelineId)
   enforce(canDeletePipeline(ctx, actor, pipeline))
+  recordAudit(ctx, actor, programId, { action: 'PIPELINE_DELETED', pipelineId, pipelineName: pipeline.name })
   ctx.state.pipelines = ctx.state.pipelines.filter((p) => p.id !== pipelineId)
   ctx.state.executions = ctx.state.executions.filter((e) => e.pipelineId !== pipelineId)
   ctx.state.faults = ctx.state.faults.filter((f) => f.pipelineId !== pipelineId)

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod'
 import { MAX_ASSETS_TEST_FILE_NAME, MAX_ASSETS_TEST_FILES } from './assets-test-files'
-import type { EngineState } from './model'
+import { AUDIT_CATEGORY_OF, MAX_AUDIT_EVENTS } from './audit'
+import type { AuditAction, EngineState } from './model'
 import { storedVariableProblems } from './variables'
 
 /** 2: AMS (program emergency mode, solutions and KPIs; pipeline AMS options; AMS steps; deploy activity commands). */
@@ -312,6 +313,25 @@ const stateSchema = z.strictObject({
       status: z.union([executionStatus, stepStatus]).optional(),
     }),
   ),
+  audit: z
+    .array(
+      z.strictObject({
+        id,
+        at: time,
+        programId: id,
+        userId: z.string(),
+        roles: z.array(roles),
+        action: z.enum(Object.keys(AUDIT_CATEGORY_OF) as [AuditAction, ...AuditAction[]]),
+        pipelineId: id.optional(),
+        pipelineName: z.string().optional(),
+        executionId: id.optional(),
+        environmentId: id.optional(),
+        environmentName: z.string().optional(),
+        stepAction: stepAction.optional(),
+        detail: z.string().optional(),
+      }),
+    )
+    .max(MAX_AUDIT_EVENTS),
   revision: z.number().int().nonnegative(),
 })
 
@@ -342,13 +362,18 @@ function migrateV1(state: Json): Json {
   return { ...state, version: 2, programs, pipelines }
 }
 
-/** Version 2 → 3: pipelines get no custom assets test files (the default assets, as before). */
+/**
+ * Version 2 → 3: pipelines get no custom assets test files (the default assets, as before); the
+ * AMS audit trail starts empty (nothing before it was recorded). `audit` goes before `revision`,
+ * where a new state has it, so a migrated state exports like a new one.
+ */
 function migrateV2(state: Json): Json {
   const pipelines = asList(state.pipelines).map((p) => ({
     ...p,
     stageTesting: { assetsTestFiles: [], ...asObject(p.stageTesting) },
   }))
-  return { ...state, version: 3, pipelines }
+  const { revision, ...rest } = state
+  return { ...rest, version: 3, pipelines, audit: [], revision }
 }
 
 /** Older state versions and how to bring them up to date. */
@@ -389,6 +414,9 @@ function referenceProblems(state: EngineState): string[] {
     const p = pipelines.get(e.pipelineId)
     if (!p || p.programId !== e.programId) problems.push(`execution ${e.id} belongs to unknown pipeline ${e.pipelineId}`)
   }
+  // Audit entries may name deleted pipelines and executions (that is their point), but not an unknown program.
+  for (const a of state.audit)
+    if (!programs.has(a.programId)) problems.push(`audit entry ${a.id} belongs to unknown program ${a.programId}`)
   const highest = [
     ...state.programs,
     ...state.environments,
