@@ -161,6 +161,7 @@ describe('what it does not record', () => {
     const p = f.coupled()
     startExecution(f.engine.ctx, DM, f.programId, p.id)
     expect(f.engine.state.audit).toEqual([])
+    expect(() => programAudit(f.engine.ctx, f.programId)).toThrow(/not a Managed Services program/)
   })
 
   it("what the clock does (steps finishing, timeouts) is not a person's action", () => {

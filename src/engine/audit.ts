@@ -7,6 +7,7 @@
  * and kept in the state (bounded), so it is exported, imported and restored with it.
  */
 import type { EngineContext } from './context'
+import { DomainError } from './errors'
 import { flavourOf } from './flavour'
 import { stepLabel } from './executions/common'
 import type { Actor, AuditAction, AuditEvent, Execution, Role, StepState } from './model'
@@ -61,9 +62,14 @@ export interface AuditFilter {
   pipelineId?: string
 }
 
-/** The program's audit trail, newest first, filtered; kept per revision like the activity list. */
+/**
+ * The program's audit trail, newest first, filtered; kept per revision like the activity list.
+ * Only AMS programs have one: asking for a Cloud Service program's is `not-found`.
+ */
 export function programAudit(ctx: EngineContext, programId: string, filter: AuditFilter = {}): readonly AuditEvent[] {
-  ctx.program(programId)
+  const program = ctx.program(programId)
+  if (flavourOf(ctx, programId) !== 'ams')
+    throw new DomainError('not-found', `"${program.name}" is not a Managed Services program; only those keep an audit trail.`)
   const key = `audit/${programId}/${filter.pipelineId ?? ''}/${(filter.categories ?? []).join(',')}`
   return memoPerRevision(ctx, key, () => {
     const out: AuditEvent[] = []

@@ -266,4 +266,17 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     const activity = await get(`/api/program/${String(program.id)}/executions?limit=50`)
     expectValid('PipelineExecutionListRepresentation', activity, 'activity')
   })
+
+  it("the AMS audit list pages like an execution list: its _page and every link have the definitions' shapes", async () => {
+    const programs = embedded(await get('/api/programs'), 'programs')
+    const ams = programs.find((p) => p.name === 'AMS Program') as Json
+    const audit = await get(`/api/program/${String(ams.id)}/audit?limit=5`)
+    expectValid('RequestedPageDetails', audit._page, 'audit _page')
+    expect(audit._totalNumberOfItems).toEqual(expect.any(Number))
+    const entries = embedded(audit, 'auditEvents')
+    expect(entries.length).toBeGreaterThan(0)
+    for (const link of Object.values(audit._links as Json)) expectValid('HalLink', link, 'audit list link')
+    for (const entry of entries)
+      for (const link of Object.values(entry._links as Json)) expectValid('HalLink', link, `audit entry ${String(entry.id)} link`)
+  })
 })
