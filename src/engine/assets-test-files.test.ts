@@ -57,6 +57,9 @@ describe('which test files a pipeline accepts', () => {
       'stageTesting.assetsTestFiles[3].fileName',
     ])
     expect(errors[2]?.[1]).toBe('"A.pdf" is already a test file of this pipeline.')
+    expect(fieldErrors(() => amsFixture().coupled({ stageTesting: { assetsTestFiles: [pdf('a\u0007b.pdf')] } }))).toEqual([
+      ['stageTesting.assetsTestFiles[0].fileName', 'Give the file name only, without a folder or control characters.'],
+    ])
   })
 
   it(`accepts up to ${MAX_ASSETS_TEST_FILES} files and refuses one more`, () => {

@@ -26,8 +26,8 @@ const hasExtension = (format: AssetsTestFormat, fileName: string) =>
 export function assetsTestFileNameProblem(format: AssetsTestFormat, fileName: string): string | undefined {
   if (fileName.trim().length === 0) return 'Choose a file.'
   if (fileName.length > MAX_ASSETS_TEST_FILE_NAME) return `A file name may have at most ${MAX_ASSETS_TEST_FILE_NAME} characters.`
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
-  if (/[/\\\u0000-\u001f]/.test(fileName)) return 'Give the file name only, without a folder or control characters.'
+  if (/[/\\]/.test(fileName) || [...fileName].some((c) => c < ' '))
+    return 'Give the file name only, without a folder or control characters.'
   if (!hasExtension(format, fileName))
     return `"${fileName}" is not ${FORMAT_WORD[format]} file: use ${ASSETS_TEST_EXTENSIONS[format].join(', ')}.`
   return undefined
