@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
+import type { AuditEntry } from '../../contract/audit'
 import { programAudit } from '../../engine/audit'
 import { startExecution } from '../../engine/executions'
 import type { Actor } from '../../engine/model'
@@ -107,7 +108,7 @@ test('who and what are worded for people', () => {
     'Admin (all roles)',
   )
   expect(whoLabel({ user: 'carl', roles: ['cse'] })).toBe('Customer Success Engineer')
-  const base = { id: '1', createdAt: '', action: 'PIPELINE_CREATED', category: 'PIPELINE', user: 'u', roles: [] } as const
+  const base: AuditEntry = { id: '1', createdAt: '', action: 'PIPELINE_CREATED', category: 'PIPELINE', user: 'u', roles: [] }
   expect(objectLabel({ ...base, pipelineName: 'P', executionId: '9' })).toBe('P, execution 9')
   expect(objectLabel({ ...base, environmentName: 'ams-stage' })).toBe('Environment ams-stage')
 })
