@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectAccessible, type Sim, test } from './fixtures'
-import { chooseMenuItem, gridTo, press } from './keyboard'
+import { arrowTo, chooseMenuItem, gridTo, press } from './keyboard'
 
 test.describe.configure({ timeout: 240_000 })
 test.use({ timezoneId: 'UTC', locale: 'en-US' })
@@ -118,4 +118,71 @@ test('AMS Edit Production Pipeline: the read-only Testing list; a PDF test file 
   await expectAccessible(page)
   await press(page, dialog.getByRole('button', { name: 'Cancel' }))
   await expect(dialog).toHaveCount(0)
+})
+
+test("an AMS program's Audit page lists a pipeline just created and the run just started; a Cloud Service program has no Audit", async ({
+  page,
+  sim,
+}) => {
+  const ids = await loadAmsProgram(page, sim)
+  const created = await sim.api<{ id: string }>(
+    'POST',
+    `/api/program/${ids.programId}/pipelines`,
+    {
+      name: 'AMS Audited',
+      category: 'production',
+      repositoryId: ids.repositoryId,
+      branch: 'main',
+      environmentIds: [ids.env('stage'), ids.env('prod')],
+    },
+    'deployment-manager',
+  )
+  await page.goto(`/program/${ids.programId}/pipelines`)
+  await expect(row(page, 'AMS Audited')).toBeVisible()
+
+  // Run it from its row, by keyboard: Emergency Mode is enabled, so the mode is asked for.
+  await gridTo(page, grid(page), row(page, 'AMS Audited'), page.getByRole('button', { name: 'Actions for AMS Audited' }))
+  await page.keyboard.press('Enter')
+  await chooseMenuItem(page, page.getByRole('menu').getByRole('menuitem', { name: /^Run/ }))
+  const run = page.getByRole('alertdialog', { name: 'Run Pipeline' })
+  await press(page, run.getByRole('button', { name: 'Normal Mode' }))
+  await expect(run).toHaveCount(0)
+  await expect(row(page, 'AMS Audited')).toContainText('Running')
+
+  // The program's navigation offers Audit on this AMS program.
+  const programNav = page.getByRole('navigation', { name: 'Program' })
+  await press(page, programNav.getByRole('link', { name: 'Audit' }), { backwards: true })
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible()
+  await expect(programNav.getByRole('link', { name: 'Audit' })).toHaveAttribute('aria-current', 'page')
+  const audit = page.getByRole('grid', { name: 'Audit' })
+  const started = audit.getByRole('row').filter({ hasText: 'Execution started' })
+  await expect(started).toContainText('Deployment Manager')
+  await expect(started).toContainText('AMS Audited, execution')
+  await expect(started).toContainText('Trigger: Manual')
+  await expect(audit.getByRole('row').filter({ hasText: 'Pipeline created' })).toContainText('AMS Audited')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 2 of 2 entries' })).toBeVisible()
+  await expectAccessible(page)
+
+  // The category filter, by keyboard; then the run's row opens its execution page.
+  await press(page, page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: /Category/ }))
+  await arrowTo(page, page.getByRole('option', { name: 'Executions', exact: true }))
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/category=EXECUTION/)
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 1 of 1 entries' })).toBeVisible()
+  await gridTo(page, audit, started, started)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'AMS Audited' })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`/program/${ids.programId}/pipeline/${created.id}/execution/\\d+$`))
+
+  // A Cloud Service program: no Audit in its navigation, and its audit address says why.
+  await sim.reset('fresh-program', { path: '/programs' })
+  const programs = await sim.api<List<'programs', { id: string }>>('GET', '/api/programs')
+  const cs = programs._embedded.programs[0]!.id
+  await page.goto(`/program/${cs}/activity`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible()
+  await expect(programNav.getByRole('link', { name: 'Activity' })).toBeVisible()
+  await expect(programNav.getByRole('link', { name: 'Audit' })).toHaveCount(0)
+  await page.goto(`/program/${cs}/audit`)
+  await expect(page.getByRole('heading', { name: 'No audit trail' })).toBeVisible()
+  await expectAccessible(page)
 })
