@@ -2,6 +2,7 @@ import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { useQuery } from '@tanstack/react-query'
 import { Outlet, useParams } from 'react-router-dom'
 import { isApiError } from '../api/http'
+import { isAmsProgram } from '../api/resources/pipelines'
 import { programQueries } from '../api/resources/programs'
 import { ErrorState } from '../components/error-state'
 import { PageHeading } from '../components/page-heading'
@@ -16,7 +17,7 @@ export function ProgramLayout() {
   const missing = program.isError && isApiError(program.error) && program.error.status === 404
   return (
     <div className={style({ display: 'flex', flexGrow: 1, minHeight: 0 })}>
-      <ProgramNav programId={programId} />
+      <ProgramNav programId={programId} ams={isAmsProgram(program.data)} />
       <main className={style({ flexGrow: 1, minWidth: 0, paddingX: 24, paddingY: 16 })}>
         <ProgramBar programId={programId} />
         {missing ? (

@@ -19,9 +19,9 @@ const link = style({
 
 /**
  * Plain links in a labelled nav landmark: the current page is marked with aria-current by
- * NavLink, which is what assistive technology expects of site navigation.
+ * NavLink, which is what assistive technology expects of site navigation. Audit is there on AMS programs only.
  */
-export function ProgramNav({ programId }: { programId: string }) {
+export function ProgramNav({ programId, ams }: { programId: string; ams: boolean }) {
   return (
     <nav
       aria-label="Program"
@@ -37,7 +37,7 @@ export function ProgramNav({ programId }: { programId: string }) {
       })}
     >
       <ul className={style({ listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 4 })}>
-        {PROGRAM_SECTIONS.map((section) => (
+        {PROGRAM_SECTIONS.filter((section) => ams || !section.amsOnly).map((section) => (
           <li key={section.key}>
             <NavLink to={section.href(programId)} className={({ isActive }) => link({ isCurrent: isActive })}>
               {section.label}

@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
           { path: paths.environments.path, lazy: () => import('./routes/environments-route') },
           { path: paths.environment.path, lazy: () => import('./routes/environment-route') },
           { path: paths.activity.path, lazy: () => import('./routes/activity-route') },
+          { path: paths.audit.path, lazy: () => import('./routes/audit-route') },
           { path: paths.execution.path, lazy: () => import('./routes/execution-route') },
         ],
       },

@@ -7,6 +7,7 @@ export const paths = {
   pipelines: { path: 'pipelines', getHref: (programId: string) => `/program/${programId}/pipelines` },
   environments: { path: 'environments', getHref: (programId: string) => `/program/${programId}/environments` },
   activity: { path: 'activity', getHref: (programId: string) => `/program/${programId}/activity` },
+  audit: { path: 'audit', getHref: (programId: string) => `/program/${programId}/audit` },
   environment: {
     path: 'environment/:environmentId',
     getHref: (programId: string, environmentId: string) => `/program/${programId}/environment/${environmentId}`,

@@ -4,7 +4,7 @@
  * Simulator-only fields live under `x-sim`.
  */
 import type { HalList, HalResource } from './hal'
-import type { Blocked, DispatcherPath, EnvironmentType, ExecutionMode, PipelineCategory, Role } from './resources'
+import type { AssetsTestFile, Blocked, DispatcherPath, EnvironmentType, ExecutionMode, PipelineCategory, Role } from './resources'
 
 /**
  * Step actions. [CS]: buildImage, productTest, functionalTest, uiTest. [AMS]: securityTest,
@@ -148,6 +148,8 @@ export interface StepState extends HalResource {
     deployOptions?: { skipDetachingDispatchers: boolean; dispatcherPaths: DispatcherPath[] }
     /** [AMS] `managed` step: which CSE oversees it. */
     cse?: 'MY_CSE' | 'ANY_CSE'
+    /** [AMS] `assetsTest` step once started: the custom test files it uploads; `[]`: the default assets. */
+    testAssets?: AssetsTestFile[]
     /** Set on a WAITING step: who may decide it. */
     waitingFor?: WaitingFor
     /** The phase group this step belongs to (same keys as the execution's `x-sim.phaseGroups`). */

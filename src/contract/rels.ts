@@ -8,6 +8,7 @@ export const REL = {
   pipelines: `${REL_BASE}pipelines`,
   pipeline: `${REL_BASE}pipeline`,
   environments: `${REL_BASE}environments`,
+  environment: `${REL_BASE}environment`,
   repositories: `${REL_BASE}repositories`,
   repository: `${REL_BASE}repository`,
   branches: `${REL_BASE}branches`,

@@ -173,6 +173,11 @@ export interface DispatcherPath {
 }
 /** [AMS] Dispatcher paths per environment of the pipeline (at most 100 each); keys are environment types. */
 export type DispatcherPaths = Partial<Record<'dev' | 'stage' | 'prod', DispatcherPath[]>>
+/** [AMS] A custom test file of the Assets performance test. */
+export interface AssetsTestFile {
+  format: 'PDF' | 'IMAGE'
+  fileName: string
+}
 /** [AMS] Sites performance test page sets; traffic splits equally among the enabled ones. */
 export type SitesPageSet = 'POPULAR' | 'OTHER' | 'NEW'
 
@@ -214,6 +219,11 @@ export interface PipelineSettings {
     sitesPageSets?: SitesPageSet[]
     /** [AMS] Assets performance testing distribution: images + pdfs = 100. Absent on CS. */
     assetsSplit?: { images: number; pdfs: number }
+    /**
+     * [AMS] Custom test files of the Assets performance test (names only; no contents are stored): the
+     * extension must fit the format, at most 20, each name once; an edit may not remove a saved one. Absent on CS.
+     */
+    assetsTestFiles?: AssetsTestFile[]
   }
   /** [AMS] Approve after Stage Deployment: an approval right after the stage deploy, before testing. Absent on CS. */
   approveAfterStageDeployment?: boolean
@@ -250,8 +260,13 @@ export interface Pipeline extends HalResource {
     runModes: ExecutionMode[]
     /** [AMS] Settings this caller may not change (`approval`: Pipeline Modify Approval, `cseOversight`: Managed Deployment). */
     readOnlySettings?: Record<string, Blocked>
+    /** [AMS] The test categories the pipeline runs, read off its steps (the Edit dialogs' read-only Testing list). */
+    testingCategories?: AmsTestingCategory[]
   }
 }
+
+/** [AMS] Static Code Testing (`codeQuality`), Load/Performance Testing (`loadTest`, `assetsTest`, `reportPerformanceTest`), Security Testing (`securityTest`). */
+export type AmsTestingCategory = 'STATIC_CODE' | 'PERFORMANCE' | 'SECURITY'
 
 export type ExecutionMode = 'NORMAL' | 'EMERGENCY'
 

@@ -54,6 +54,12 @@ export function flavourProblems(flavour: Flavour, config: PipelineConfig): Field
   const split = config.stageTesting.assetsSplit
   if (split.images !== DEFAULT_ASSETS_SPLIT.images || split.pdfs !== DEFAULT_ASSETS_SPLIT.pdfs)
     refuse('stageTesting.assetsSplit', `The assets performance test distribution ${ams}`, split)
+  if (config.stageTesting.assetsTestFiles.length > 0)
+    refuse(
+      'stageTesting.assetsTestFiles',
+      `Uploading custom assets test files ${ams}`,
+      config.stageTesting.assetsTestFiles.length,
+    )
   return errors
 }
 

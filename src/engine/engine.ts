@@ -278,6 +278,7 @@ export function emptyState(scenario: string, seed: number): EngineState {
     executions: [],
     faults: [],
     events: [],
+    audit: [],
     revision: 0,
   }
 }

@@ -89,6 +89,30 @@ const GATE_INTRO = {
   reportPerformanceTest: 'Collecting the performance test results of every monitored instance',
 } as const
 
+/** The Assets performance test uploads the pipeline's custom test files in turn, or the default assets. */
+function assetsTestLines(ctx: EngineContext, execution: Execution, step: StepState): Line[] {
+  const files = step.testAssets ?? []
+  const split = ctx.findPipeline(execution.pipelineId)?.stageTesting.assetsSplit
+  const lines: Line[] = []
+  if (files.length === 0) {
+    lines.push({ at: 0.05, text: 'No custom test files were uploaded: using the default assets' })
+  } else {
+    lines.push({
+      at: 0.05,
+      text: `Using ${files.length} uploaded test file${files.length === 1 ? '' : 's'} instead of the default assets:`,
+    })
+    for (const f of files) lines.push({ at: 0.05, text: `  ${f.format === 'PDF' ? 'PDF' : 'Image'}: ${f.fileName}` })
+  }
+  const share = split ? ` (${split.images}% images, ${split.pdfs}% PDFs)` : ''
+  lines.push({ at: 0.1, text: `Uploading test images and PDFs to the stage author instance (5 assets per minute)${share}` })
+  // 150 uploads in 30 minutes, cycling through the uploaded files in order: deterministic, no random draws.
+  files.forEach((f, i) => {
+    lines.push({ at: 0.15 + (0.7 * i) / files.length, text: `Uploaded ${f.fileName}` })
+  })
+  lines.push({ at: 0.9, text: 'Assets performance test finished; results go to the performance test report' })
+  return lines
+}
+
 function stepLines(ctx: EngineContext, execution: Execution, step: StepState, rnd: () => number): Line[] {
   if (step.action === 'build') return buildLines(ctx, execution, step, rnd)
   const env = step.environmentId ? ctx.findEnvironment(step.environmentId) : undefined
@@ -126,8 +150,7 @@ function stepLines(ctx: EngineContext, execution: Execution, step: StepState, rn
       for (const m of step.metrics ?? []) lines.push({ at: 0.9, text: `  ${m.kpi}: ${m.actualValue}` })
       break
     case 'assetsTest':
-      lines.push({ at: 0.1, text: 'Uploading test images and PDFs to the stage author instance (5 assets per minute)' })
-      lines.push({ at: 0.9, text: 'Assets performance test finished; results go to the performance test report' })
+      lines.push(...assetsTestLines(ctx, execution, step))
       break
     default: {
       const tests = 5 + Math.floor(rnd() * 60)

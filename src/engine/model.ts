@@ -141,6 +141,15 @@ export interface StageTesting {
   sitesPageSets: SitesPageSet[]
   /** [AMS] Assets performance test distribution; images + pdfs = 100. */
   assetsSplit: { images: number; pdfs: number }
+  /** [AMS] Custom test files the Assets performance test uploads instead of default assets (names only). */
+  assetsTestFiles: AssetsTestFile[]
+}
+
+export type AssetsTestFormat = 'PDF' | 'IMAGE'
+/** [AMS] One custom test file of the Assets performance test: its format and name (no contents are kept). */
+export interface AssetsTestFile {
+  format: AssetsTestFormat
+  fileName: string
 }
 
 export type CseOversight = 'MY_CSE' | 'ANY_CSE'
@@ -317,6 +326,8 @@ export interface StepState {
   currentActivityId?: number
   /** A human-readable result line (failure reason, "Overridden", ...). */
   resultMessage?: string
+  /** [AMS] `assetsTest`: the custom test files it uploaded, fixed when it started; empty: the default assets. */
+  testAssets?: AssetsTestFile[]
   /** Timer id of the pending transition, so it can be cancelled. */
   timerId?: number
 }
@@ -389,6 +400,44 @@ export interface EngineEvent {
   status?: ExecutionStatus | StepStatus
 }
 
+/** [AMS] What a person did, as the program's audit trail records it (`audit.ts`). */
+export type AuditAction =
+  | 'PIPELINE_CREATED'
+  | 'PIPELINE_UPDATED'
+  | 'PIPELINE_DELETED'
+  | 'EXECUTION_STARTED'
+  | 'EMERGENCY_EXECUTION_STARTED'
+  | 'EXECUTION_CANCELLED'
+  | 'APPROVAL_APPROVED'
+  | 'APPROVAL_REJECTED'
+  | 'METRICS_OVERRIDDEN'
+  | 'METRICS_REJECTED'
+  | 'CSE_SUPPORT_STARTED'
+  | 'CSE_SUPPORT_REJECTED'
+  | 'DEPLOYMENT_SCHEDULED'
+  | 'PIPELINE_VARIABLES_CHANGED'
+  | 'ENVIRONMENT_VARIABLES_CHANGED'
+
+/** [AMS] One entry of a program's audit trail. Names are kept as they were, so entries outlive deleted objects. */
+export interface AuditEvent {
+  id: string
+  at: number
+  programId: string
+  /** Who: the caller's user and roles. */
+  userId: string
+  roles: Role[]
+  action: AuditAction
+  pipelineId?: string
+  pipelineName?: string
+  executionId?: string
+  environmentId?: string
+  environmentName?: string
+  /** The step a gate decision was about. */
+  stepAction?: StepAction
+  /** More about what changed: the settings an edit changed, the variables, a trigger or a source. */
+  detail?: string
+}
+
 export interface EngineState {
   /** Bumped on any change to the shape of this interface; see `snapshot.ts`. */
   version: number
@@ -403,6 +452,8 @@ export interface EngineState {
   executions: Execution[]
   faults: Fault[]
   events: EngineEvent[]
+  /** [AMS] Audit trails of the AMS programs, oldest first (bounded). */
+  audit: AuditEvent[]
   /** Counts every state change; lets clients tell whether anything moved. */
   revision: number
 }

@@ -19,11 +19,14 @@ import {
   amsLowerDeployActions,
   amsProblems,
   amsProdActions,
+  amsTestActions,
   DEFAULT_ASSETS_SPLIT,
   emptyDispatcherPaths,
   flavourProblems,
   SITES_PAGE_SETS,
 } from './ams-pipelines'
+import { assetsTestFileProblems, removedAssetsTestFileProblems } from './assets-test-files'
+import { changedSettings, recordAudit } from './audit'
 import { type Flavour, flavourOf } from './flavour'
 import type { Actor, Environment, Pipeline, PipelineCategory, PipelineConfig, PipelinePhase, StepAction } from './model'
 import { permits } from './permissions'
@@ -77,6 +80,7 @@ export function withDefaults(input: PipelineInput, flavour: Flavour = 'cs'): Pip
       ...(flavour === 'ams' ? AMS_STAGE_TESTING : {}),
       sitesPageSets: [...SITES_PAGE_SETS],
       assetsSplit: { ...DEFAULT_ASSETS_SPLIT },
+      assetsTestFiles: [],
       ...input.stageTesting,
     },
     dispatcherPaths: { ...emptyDispatcherPaths(), ...input.dispatcherPaths },
@@ -224,7 +228,12 @@ export function validateConfig(ctx: EngineContext, programId: string, config: Pi
   errors.push(...validateEnvironmentsForCategory(config, envs, others))
   const flavour = flavourOf(ctx, programId)
   errors.push(...flavourProblems(flavour, config))
-  if (flavour === 'ams') errors.push(...amsProblems(config))
+  if (flavour === 'ams') {
+    errors.push(...amsProblems(config))
+    const solutions = ctx.findProgram(programId)?.solutions ?? []
+    const runsAssetsTest = amsTestActions(config, solutions).includes('assetsTest')
+    errors.push(...assetsTestFileProblems(config.stageTesting.assetsTestFiles, runsAssetsTest))
+  }
   return errors
 }
 
@@ -431,6 +440,7 @@ export function createPipeline(ctx: EngineContext, actor: Actor, programId: stri
     favoriteOf: [],
   }
   ctx.addPipeline(pipeline)
+  recordAudit(ctx, actor, programId, { action: 'PIPELINE_CREATED', pipelineId: pipeline.id, pipelineName: pipeline.name })
   ctx.touch()
   return pipeline
 }
@@ -482,9 +492,21 @@ export function updatePipeline(
   }))
   if (fixed.length > 0) throw invalid('The pipeline configuration is not valid.', fixed)
   const errors = validateConfig(ctx, programId, config, pipeline)
+  if (flavour === 'ams')
+    errors.push(...removedAssetsTestFileProblems(current.stageTesting.assetsTestFiles, config.stageTesting.assetsTestFiles))
   if (errors.length > 0) throw invalid('The pipeline configuration is not valid.', errors)
   const phases = derivePhases(ctx, programId, config, pipeline.phases)
+  const before = pipeline.name
   Object.assign(pipeline, config, { name: config.name.trim(), phases, updatedAt: ctx.now })
+  const changed = changedSettings({ ...current }, { ...configOf(pipeline) })
+  if (changed.length > 0) {
+    recordAudit(ctx, actor, programId, {
+      action: 'PIPELINE_UPDATED',
+      pipelineId,
+      pipelineName: pipeline.name,
+      detail: `Changed: ${changed.join(', ')}${before !== pipeline.name ? ` (was "${before}")` : ''}`,
+    })
+  }
   ctx.touch()
   return pipeline
 }
@@ -521,6 +543,7 @@ export function canDeletePipeline(ctx: EngineContext, actor: Actor, pipeline: Pi
 export function deletePipeline(ctx: EngineContext, actor: Actor, programId: string, pipelineId: string): void {
   const pipeline = ctx.pipeline(programId, pipelineId)
   enforce(canDeletePipeline(ctx, actor, pipeline))
+  recordAudit(ctx, actor, programId, { action: 'PIPELINE_DELETED', pipelineId, pipelineName: pipeline.name })
   ctx.state.pipelines = ctx.state.pipelines.filter((p) => p.id !== pipelineId)
   ctx.state.executions = ctx.state.executions.filter((e) => e.pipelineId !== pipelineId)
   ctx.state.faults = ctx.state.faults.filter((f) => f.pipelineId !== pipelineId)
@@ -545,6 +568,7 @@ export function configOf(p: Pipeline): PipelineConfig {
       experienceAuditPaths: [...p.stageTesting.experienceAuditPaths],
       sitesPageSets: [...p.stageTesting.sitesPageSets],
       assetsSplit: { ...p.stageTesting.assetsSplit },
+      assetsTestFiles: p.stageTesting.assetsTestFiles.map((f) => ({ ...f })),
     },
     approveAfterStageDeployment: p.approveAfterStageDeployment,
     skipDetachingDispatchers: p.skipDetachingDispatchers,

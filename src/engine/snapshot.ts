@@ -3,11 +3,13 @@
  * whole: it is either accepted as it is or refused with a list of what is wrong.
  */
 import { z } from 'zod'
-import type { EngineState } from './model'
+import { MAX_ASSETS_TEST_FILE_NAME, MAX_ASSETS_TEST_FILES } from './assets-test-files'
+import { AUDIT_CATEGORY_OF, MAX_AUDIT_EVENTS } from './audit'
+import type { AuditAction, EngineState } from './model'
 import { storedVariableProblems } from './variables'
 
 /** 2: AMS (program emergency mode, solutions and KPIs; pipeline AMS options; AMS steps; deploy activity commands). */
-export const CURRENT_STATE_VERSION = 2
+export const CURRENT_STATE_VERSION = 3
 
 export class InvalidStateError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -55,6 +57,9 @@ const stepStatus = z.enum([
   'FAILED',
   'INCOMPLETE',
 ])
+const assetsTestFiles = z.array(
+  z.strictObject({ format: z.enum(['PDF', 'IMAGE']), fileName: z.string().min(1).max(MAX_ASSETS_TEST_FILE_NAME) }),
+)
 const executionStatus = z.enum(['NOT_STARTED', 'RUNNING', 'CANCELLING', 'CANCELLED', 'FINISHED', 'ERROR', 'FAILED'])
 
 const variable = z.strictObject({
@@ -168,6 +173,7 @@ const pipeline = z.strictObject({
       .min(1)
       .max(3),
     assetsSplit: z.strictObject({ images: z.number().int().min(0).max(100), pdfs: z.number().int().min(0).max(100) }),
+    assetsTestFiles: assetsTestFiles.max(MAX_ASSETS_TEST_FILES),
   }),
   approveAfterStageDeployment: z.boolean(),
   skipDetachingDispatchers: z.boolean(),
@@ -227,6 +233,7 @@ const stepState = z.strictObject({
     .optional(),
   currentActivityId: z.number().int().optional(),
   resultMessage: z.string().optional(),
+  testAssets: assetsTestFiles.optional(),
   timerId: z.number().int().optional(),
 })
 
@@ -306,6 +313,25 @@ const stateSchema = z.strictObject({
       status: z.union([executionStatus, stepStatus]).optional(),
     }),
   ),
+  audit: z
+    .array(
+      z.strictObject({
+        id,
+        at: time,
+        programId: id,
+        userId: z.string(),
+        roles: z.array(roles),
+        action: z.enum(Object.keys(AUDIT_CATEGORY_OF) as [AuditAction, ...AuditAction[]]),
+        pipelineId: id.optional(),
+        pipelineName: z.string().optional(),
+        executionId: id.optional(),
+        environmentId: id.optional(),
+        environmentName: z.string().optional(),
+        stepAction: stepAction.optional(),
+        detail: z.string().optional(),
+      }),
+    )
+    .max(MAX_AUDIT_EVENTS),
   revision: z.number().int().nonnegative(),
 })
 
@@ -336,8 +362,22 @@ function migrateV1(state: Json): Json {
   return { ...state, version: 2, programs, pipelines }
 }
 
+/**
+ * Version 2 → 3: pipelines get no custom assets test files (the default assets, as before); the
+ * AMS audit trail starts empty (nothing before it was recorded). `audit` goes before `revision`,
+ * where a new state has it, so a migrated state exports like a new one.
+ */
+function migrateV2(state: Json): Json {
+  const pipelines = asList(state.pipelines).map((p) => ({
+    ...p,
+    stageTesting: { assetsTestFiles: [], ...asObject(p.stageTesting) },
+  }))
+  const { revision, ...rest } = state
+  return { ...rest, version: 3, pipelines, audit: [], revision }
+}
+
 /** Older state versions and how to bring them up to date. */
-const MIGRATIONS: Record<number, (state: Json) => Json> = { 1: migrateV1 }
+const MIGRATIONS: Record<number, (state: Json) => Json> = { 1: migrateV1, 2: migrateV2 }
 
 function migrate(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
@@ -374,6 +414,9 @@ function referenceProblems(state: EngineState): string[] {
     const p = pipelines.get(e.pipelineId)
     if (!p || p.programId !== e.programId) problems.push(`execution ${e.id} belongs to unknown pipeline ${e.pipelineId}`)
   }
+  // Audit entries may name deleted pipelines and executions (that is their point), but not an unknown program.
+  for (const a of state.audit)
+    if (!programs.has(a.programId)) problems.push(`audit entry ${a.id} belongs to unknown program ${a.programId}`)
   const highest = [
     ...state.programs,
     ...state.environments,

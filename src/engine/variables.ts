@@ -6,6 +6,7 @@
  * and every problem is reported at once with its position (`[2].name`); a refused list changes
  * nothing. Secret values are never kept: only their length and a fingerprint.
  */
+import { recordAudit } from './audit'
 import type { EngineContext } from './context'
 import { ALLOWED, enforce, type FieldError, invalid, preconditionFailed, refuse, type Verdict } from './errors'
 import type { Actor, Environment, Pipeline, Variable, VariableType } from './model'
@@ -237,6 +238,12 @@ export function patchEnvironmentVariables(
   if (!result.ok) throw invalid('The environment variables are not valid; nothing was changed.', result.errors)
   if (result.changed) {
     env.variables = result.variables
+    recordAudit(ctx, actor, programId, {
+      action: 'ENVIRONMENT_VARIABLES_CHANGED',
+      environmentId: env.id,
+      environmentName: env.name,
+      detail: variablesDetail(updates),
+    })
     ctx.touch()
   }
   return env
@@ -272,9 +279,25 @@ export function patchPipelineVariables(
   if (!result.ok) throw invalid('The pipeline variables are not valid; nothing was changed.', result.errors)
   if (result.changed) {
     pipeline.variables = result.variables
+    recordAudit(ctx, actor, programId, {
+      action: 'PIPELINE_VARIABLES_CHANGED',
+      pipelineId,
+      pipelineName: pipeline.name,
+      detail: variablesDetail(updates),
+    })
     ctx.touch()
   }
   return pipeline
+}
+
+/** Which variables a change set or deleted, by name and service: never a value (secrets stay secret). */
+function variablesDetail(updates: readonly VariableUpdate[]): string {
+  const named = (u: VariableUpdate) => (u.service ? `${u.name} (${u.service})` : u.name)
+  const set = updates.filter((u) => u.value !== '').map(named)
+  const deleted = updates.filter((u) => u.value === '').map(named)
+  return [set.length ? `Set ${set.join(', ')}` : '', deleted.length ? `Deleted ${deleted.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ')
 }
 
 /** Problems with a stored variable list (used when validating an imported state). */

@@ -2,6 +2,7 @@
  * People deciding on steps (spec §D.8): override or reject failed metrics, approve or reject
  * the production gate, schedule the production deploy, cancel a running step.
  */
+import { recordDecision } from '../audit'
 import type { EngineContext } from '../context'
 import { ALLOWED, enforce, forbidden, invalid, refuse, type Verdict } from '../errors'
 import { type Flavour, flavourOf } from '../flavour'
@@ -136,6 +137,7 @@ export function advanceStep(
   if (step.action === 'managed') {
     if (decision.kind !== 'start') throw invalid(`${label} is started with {"start": true}.`)
     step.input = echo
+    recordDecision(ctx, actor, execution, step, 'CSE_SUPPORT_STARTED')
     completeStep(ctx, execution, index, `Started by ${who(actor)}`)
     return
   }
@@ -154,6 +156,7 @@ export function advanceStep(
   if (step.action === 'approval') {
     if (decision.kind !== 'approve') throw invalid(`${label} is advanced with {"approved": true}.`)
     step.input = echo
+    recordDecision(ctx, actor, execution, step, 'APPROVAL_APPROVED')
     completeStep(ctx, execution, index, `Approved by ${who(actor)}`)
     return
   }
@@ -163,6 +166,7 @@ export function advanceStep(
     if (decision.at === undefined) {
       step.input = echo
       step.scheduledFor = undefined
+      recordDecision(ctx, actor, execution, step, 'DEPLOYMENT_SCHEDULED', 'Deploy now')
       completeStep(ctx, execution, index, 'Deployed immediately')
       return
     }
@@ -177,6 +181,14 @@ export function advanceStep(
     step.timeoutAt = undefined
     step.updatedAt = ctx.now
     step.resultMessage = 'Scheduled'
+    recordDecision(
+      ctx,
+      actor,
+      execution,
+      step,
+      'DEPLOYMENT_SCHEDULED',
+      `Scheduled for ${typeof echo.schedule === 'string' ? echo.schedule : decision.at}`,
+    )
     step.timerId = ctx.clock.schedule(decision.at, { kind: 'scheduled-start', executionId: execution.id, stepIndex: index })
     execution.updatedAt = ctx.now
     ctx.touch()
@@ -194,6 +206,7 @@ export function advanceStep(
   }
   for (const m of failing) m.override = true
   step.input = echo
+  recordDecision(ctx, actor, execution, step, 'METRICS_OVERRIDDEN', `${label}: ${failing.map((m) => m.kpi).join(', ')}`)
   completeStep(ctx, execution, index, 'Overridden')
 }
 
@@ -222,6 +235,7 @@ function applyCancel(
   if (decision.kind === 'reject-managed') {
     if (step.action !== 'managed') throw invalid(`{"start": false} rejects CSE Support; ${label} is not that step.`)
     step.input = echo
+    recordDecision(ctx, actor, execution, step, 'CSE_SUPPORT_REJECTED')
     stopStep(ctx, execution, index, 'CANCELLED', `The production deployment was rejected by the CSE ${who(actor)}.`)
     return
   }
@@ -229,16 +243,19 @@ function applyCancel(
     if (step.status !== 'WAITING' || !isQualityGate(step))
       throw invalid(`{"override": false} rejects failed metrics of a waiting quality gate; ${label} is not one.`)
     step.input = echo
+    recordDecision(ctx, actor, execution, step, 'METRICS_REJECTED')
     stopStep(ctx, execution, index, 'FAILED', `${label}: important metric failures were rejected by ${who(actor)}.`)
     return
   }
   if (decision.kind === 'reject-approval') {
     if (step.action !== 'approval') throw invalid(`{"approved": false} rejects an approval; ${label} is not one.`)
     step.input = echo
+    recordDecision(ctx, actor, execution, step, 'APPROVAL_REJECTED')
     stopStep(ctx, execution, index, 'CANCELLED', `Deployment to production was rejected by ${who(actor)}.`)
     return
   }
   step.input = echo
+  recordDecision(ctx, actor, execution, step, 'EXECUTION_CANCELLED', `During ${label}`)
   stopStep(ctx, execution, index, 'CANCELLED', `Execution cancelled by ${who(actor)} during ${label}.`)
 }
 

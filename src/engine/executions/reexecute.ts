@@ -3,6 +3,7 @@
  * pipeline with three steps — validation, a build that copies the original artifacts, and the
  * production deploy with the same configuration.
  */
+import { recordStart } from '../audit'
 import type { EngineContext } from '../context'
 import { enforce, invalid, notFound, refuse, type Verdict } from '../errors'
 import type { Actor, Execution, StepState } from '../model'
@@ -63,7 +64,7 @@ export function reExecute(ctx: EngineContext, actor: Actor, programId: string, p
     finishedAt: undefined,
     updatedAt: ctx.now,
   })
-  return launch(
+  const started = launch(
     ctx,
     pipeline,
     {
@@ -85,6 +86,8 @@ export function reExecute(ctx: EngineContext, actor: Actor, programId: string, p
       return [fresh(validate), copy, fresh(deploy)]
     },
   )
+  recordStart(ctx, actor, started, `Re-execution of execution ${source.id}`)
+  return started
 }
 
 export function canReExecuteStep(ctx: EngineContext, actor: Actor, execution: Execution, step: StepState): Verdict {

@@ -5,6 +5,7 @@
  * validation, a build that copies those artifacts, and the production deploy. A rollback is
  * marked as such and can never be re-executed.
  */
+import { recordStart } from '../audit'
 import type { EngineContext } from '../context'
 import { DomainError, enforce, preconditionFailed, refuse, type Verdict } from '../errors'
 import type { Actor, Execution, Pipeline, PipelinePhase, StepState } from '../model'
@@ -78,7 +79,7 @@ export function rollback(ctx: EngineContext, actor: Actor, programId: string, pi
     if (!step) throw preconditionFailed(`"${pipeline.name}" has no ${action} step to roll back with.`)
     return newStepState(ctx, phase, step.id, action)
   }
-  return launch(
+  const started = launch(
     ctx,
     pipeline,
     {
@@ -103,4 +104,6 @@ export function rollback(ctx: EngineContext, actor: Actor, programId: string, pi
       return [stepOf(validatePhase, 'validate'), build, stepOf(prodPhase, 'deploy')]
     },
   )
+  recordStart(ctx, actor, started, `Rollback to the artifacts of execution ${target.id} (${target.artifactsVersion})`)
+  return started
 }

@@ -4,6 +4,7 @@
  * activities. Everything is driven by `onTimer` and by the decisions in `decisions.ts`.
  */
 import { DEFAULT_PROGRAM_KPIS, performanceMetrics, performanceReportMetrics, securityTestMetrics } from '../ams-metrics'
+import { testAssetsOf } from '../assets-test-files'
 import type { EngineContext } from '../context'
 import { takeFault } from '../faults'
 import { type Flavour, flavourOf } from '../flavour'
@@ -49,6 +50,10 @@ export function beginStep(ctx: EngineContext, execution: Execution, index: numbe
     return
   }
   step.status = 'RUNNING'
+  if (step.action === 'assetsTest') {
+    // Fixed when the test starts, so the step's result does not change with later edits of the pipeline.
+    step.testAssets = testAssetsOf(ctx.findPipeline(execution.pipelineId)?.stageTesting.assetsTestFiles ?? [])
+  }
   const ms = ctx.random.jitter(baseDuration(execution, step), DURATION_JITTER)
   step.plannedMs = ms
   const ams = flavourOf(ctx, execution.programId) === 'ams'

@@ -2,6 +2,7 @@
  * Starting executions (spec §D.1, §D.12, §E.4–E.5): who may, when a pipeline is blocked, and
  * which step states an execution gets.
  */
+import { recordStart } from '../audit'
 import type { EngineContext } from '../context'
 import { ALLOWED, enforce, invalid, notFound, preconditionFailed, refuse, type Verdict } from '../errors'
 import type { Actor, Execution, ExecutionMode, ExecutionTrigger, Pipeline, PipelinePhase, StepAction, StepState } from '../model'
@@ -257,7 +258,7 @@ export function startExecution(
   } else if (reuse) {
     fields.builtByExecutionId = reuse.id
   }
-  return launch(ctx, pipeline, fields, (execution) => {
+  const started = launch(ctx, pipeline, fields, (execution) => {
     if (buildPhase?.repositoryId && !reuse && !source) execution.builtByExecutionId = execution.id
     const steps: StepState[] = []
     for (const phase of pipeline.phases) {
@@ -275,4 +276,6 @@ export function startExecution(
     }
     return steps
   })
+  recordStart(ctx, actor, started)
+  return started
 }

@@ -4,7 +4,7 @@ import { Engine } from '../engine'
 import { startExecution } from '../executions'
 import { settle } from '../executions/fixtures'
 import { createPipeline, withDefaults } from '../pipelines'
-import { InvalidStateError, parseState } from '../snapshot'
+import { CURRENT_STATE_VERSION, InvalidStateError, parseState } from '../snapshot'
 
 describe('the ams-program scenario', () => {
   const engine = Engine.create('ams-program')
@@ -98,13 +98,14 @@ describe('snapshots with AMS state', () => {
       delete p.productionOptions.cseOversight
       delete p.stageTesting.sitesPageSets
       delete p.stageTesting.assetsSplit
+      delete p.stageTesting.assetsTestFiles
       delete p.approveAfterStageDeployment
       delete p.skipDetachingDispatchers
       delete p.dispatcherPaths
     }
     expect(() => parseState({ ...v1, version: 2 })).toThrow(InvalidStateError)
     const migrated = parseState(v1)
-    expect(migrated.version).toBe(2)
+    expect(migrated.version).toBe(CURRENT_STATE_VERSION)
     expect(migrated.programs[0]).toMatchObject({ emergencyModeEnabled: false, solutions: ['sites'] })
     expect(migrated.pipelines[0]).toMatchObject({
       productionOptions: { pauseBeforeProd: true, goLiveApproval: false, cseOversight: null },

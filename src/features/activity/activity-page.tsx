@@ -1,17 +1,14 @@
-import { Button } from '@react-spectrum/s2'
-import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { activityQueries } from '../../api/resources/activity'
 import { pipelineQueries } from '../../api/resources/pipelines'
 import { EmptyState } from '../../components/empty-state'
 import { ErrorState } from '../../components/error-state'
+import { LoadMoreFooter } from '../../components/load-more-footer'
 import { LoadingState as Loading } from '../../components/loading-state'
 import { PageHeading } from '../../components/page-heading'
 import { ActivityFilters } from './activity-filters'
 import { ActivityTable, type LoadingState } from './activity-table'
 import { useActivityFilters } from './use-activity-filters'
-
-const count = new Intl.NumberFormat('en-US')
 
 export function ActivityPage({ programId }: { programId: string }) {
   const [filters, setFilter] = useActivityFilters()
@@ -47,18 +44,14 @@ export function ActivityPage({ programId }: { programId: string }) {
           loadingState={loadingState}
           onLoadMore={loadMore}
         />
-        <div
-          className={style({ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, marginTop: 12 })}
-        >
-          <p role="status" className={style({ font: 'body-sm', color: 'neutral-subdued', margin: 0 })}>
-            Showing {count.format(executions.length)} of {count.format(total)} executions
-          </p>
-          {activity.hasNextPage ? (
-            <Button variant="secondary" size="S" isPending={activity.isFetchingNextPage} onPress={loadMore}>
-              Load more
-            </Button>
-          ) : null}
-        </div>
+        <LoadMoreFooter
+          shown={executions.length}
+          total={total}
+          noun="executions"
+          hasMore={activity.hasNextPage}
+          isLoadingMore={activity.isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
         {activity.isFetchNextPageError ? (
           <ErrorState what="more activity" error={activity.error} onRetry={() => void activity.fetchNextPage()} />
         ) : null}

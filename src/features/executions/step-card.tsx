@@ -8,6 +8,7 @@ import type { Metric, StepState } from '../../contract/executions'
 import { REL } from '../../contract/rels'
 import { formatDateTime } from '../../components/format-date'
 import { AmsDeployOptions } from './ams-deploy-options'
+import { TestAssets } from './test-assets'
 import { CseGate } from './cse-gate'
 import { DownloadLog } from './download-log'
 import { formatDelta, formatDuration, isProdDeploy, isStepDone, stepDescription, stepResult, type Tone } from './execution-labels'
@@ -158,6 +159,7 @@ export function StepCard({ step, now, estimate, previousAudit, details, reExecut
         </InlineAlert>
       ) : null}
       {sim.deployOptions ? <AmsDeployOptions options={sim.deployOptions} /> : null}
+      {sim.testAssets ? <TestAssets files={sim.testAssets} /> : null}
       {sim.activities && sim.activities.length > 0 ? <RollingDeploy activities={sim.activities} /> : null}
       {hasMetrics ? <StepMetrics step={step} previousAudit={previousAudit} /> : null}
       {step.status === 'WAITING' && step.action === 'approval' ? <ApprovalGate step={step} /> : null}

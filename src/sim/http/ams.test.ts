@@ -107,6 +107,7 @@ describe('AMS pipeline options', () => {
       dispatcherPaths: { stage: [{ path: '/content/site', type: 'INVALIDATE' }] },
       stageTesting: { productFunctional: false, sitesPageSets: ['POPULAR', 'NEW'], assetsSplit: { images: 60, pdfs: 40 } },
       runModes: ['NORMAL', 'EMERGENCY'],
+      testingCategories: ['STATIC_CODE', 'PERFORMANCE', 'SECURITY'],
     })
     const steps = p.phases.flatMap((ph) => ph.steps ?? [])
     expect(steps.find((s) => s.name === 'managed')?.options).toEqual({ cse: 'MY_CSE' })
@@ -152,6 +153,73 @@ describe('AMS pipeline options', () => {
     ])
     const list = await body<{ _embedded: { pipelines: unknown[] } }>(await backend.api(href(p, REL.pipelines)!), 200)
     expect(list._embedded.pipelines).toEqual([])
+  })
+
+  it('custom assets test files are accepted and returned; bad ones are refused field by field; an edit may add but not remove one', async () => {
+    const files = [
+      { format: 'PDF', fileName: 'brochure.pdf' },
+      { format: 'IMAGE', fileName: 'hero.png' },
+    ]
+    const p = await createProduction({ stageTesting: { assetsTestFiles: files } })
+    expect(p['x-sim'].stageTesting.assetsTestFiles).toEqual(files)
+
+    const { program: prog, stage, prod, repo } = await ids()
+    const refused = await body<Problem>(
+      await call(
+        'POST',
+        `/api/program/${prog.id}/pipelines`,
+        {
+          name: 'Bad files',
+          category: 'stageOnly',
+          repositoryId: repo,
+          branch: 'main',
+          environmentIds: [stage],
+          stageTesting: {
+            assetsTestFiles: [
+              { format: 'PDF', fileName: 'photo.png' },
+              { format: 'IMAGE', fileName: 'a.png' },
+              { format: 'IMAGE', fileName: 'a.png' },
+            ],
+          },
+        },
+        'deployment-manager',
+      ),
+      400,
+    )
+    expect(Object.keys(refused.errors as object).sort()).toEqual([
+      'createPipeline.stageTesting.assetsTestFiles[0].fileName',
+      'createPipeline.stageTesting.assetsTestFiles[2].fileName',
+    ])
+    const unknownFormat = await body<Problem>(
+      await call('POST', `/api/program/${prog.id}/pipelines`, {
+        name: 'Word',
+        category: 'production',
+        repositoryId: repo,
+        branch: 'main',
+        environmentIds: [stage, prod],
+        stageTesting: { assetsTestFiles: [{ format: 'WORD', fileName: 'a.docx' }] },
+      }),
+      400,
+    )
+    expect(JSON.stringify(unknownFormat.errors)).toMatch(/stageTesting\.assetsTestFiles\[0\]\.format/)
+
+    const added = [...files, { format: 'PDF', fileName: 'manual.pdf' }]
+    const updated = await body<Pipeline>(
+      await call('PATCH', href(p, 'self')!, { stageTesting: { assetsTestFiles: added } }, 'deployment-manager'),
+      200,
+    )
+    expect(updated['x-sim'].stageTesting.assetsTestFiles).toEqual(added)
+    const removal = await body<Problem>(
+      await call('PATCH', href(p, 'self')!, { stageTesting: { assetsTestFiles: [added[0]] } }, 'deployment-manager'),
+      400,
+    )
+    expect(removal.errors).toEqual({
+      'patchPipeline.stageTesting.assetsTestFiles': expect.objectContaining({
+        message: '"hero.png" and "manual.pdf" were uploaded with the pipeline and cannot be removed while editing it.',
+      }),
+    })
+    const after = await body<Pipeline>(await call('GET', href(p, 'self')!), 200)
+    expect(after['x-sim'].stageTesting.assetsTestFiles).toEqual(added)
   })
 
   it('refuses a dispatcher path TYPE other than FLUSH or INVALIDATE, and a CSE oversight other than MY_CSE or ANY_CSE', async () => {

@@ -28,6 +28,11 @@ const stageTesting = z.strictObject({
     .max(10)
     .optional(),
   assetsSplit: z.strictObject({ images: percent, pdfs: percent }).optional(),
+  // Names, extensions, count and duplicates are domain rules, reported by the engine field by field.
+  assetsTestFiles: z
+    .array(z.strictObject({ format: z.enum(['PDF', 'IMAGE']), fileName: z.string().max(10_000) }))
+    .max(1000)
+    .optional(),
 })
 // Counts and prefixes are domain rules (at most 100 per environment, "/" first), reported by the engine.
 const dispatcherPathList = z

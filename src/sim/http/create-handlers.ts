@@ -5,6 +5,7 @@
 import { http, type RequestHandler } from 'msw'
 import type { SimRuntime } from '../runtime'
 import { activityHandlers } from './handlers/activity'
+import { auditHandlers } from './handlers/audit'
 import { environmentHandlers } from './handlers/environments'
 import { executionHandlers } from './handlers/executions'
 import { favoriteHandlers } from './handlers/favorites'
@@ -44,6 +45,7 @@ export function createHandlers(runtime: SimRuntime, { before = [] }: CreateHandl
     ...executionHandlers(runtime),
     ...simFaultHandlers(runtime),
     ...activityHandlers(runtime),
+    ...auditHandlers(runtime),
     ...rollbackHandlers(runtime),
     ...pipelineCacheHandlers(runtime),
     ...pushUpgradeHandlers(runtime),

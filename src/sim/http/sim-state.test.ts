@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../contract/problem'
 import type { Environment, ProgramList, SimStateSummary } from '../../contract/resources'
 import { Engine } from '../../engine/engine'
+import { CURRENT_STATE_VERSION } from '../../engine/snapshot'
 import { serveTestBackend } from '../../testing/serve-test-backend'
 
 const backend = serveTestBackend('fresh-program')
@@ -37,7 +38,11 @@ describe('the simulator state over HTTP', () => {
     expect(res.headers.get('Content-Disposition')).toMatch(/attachment; filename=".*\.json"/)
     const text = await res.text()
     expect(text).toBe(backend.runtime.engine.exportState())
-    expect(JSON.parse(text)).toMatchObject({ version: 2, scenario: 'fresh-program', programs: [{ name: 'Fresh Program' }] })
+    expect(JSON.parse(text)).toMatchObject({
+      version: CURRENT_STATE_VERSION,
+      scenario: 'fresh-program',
+      programs: [{ name: 'Fresh Program' }],
+    })
   })
 
   it('imports a state, answers a summary, and exports exactly what was imported', async () => {

@@ -199,6 +199,17 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     )
     expect(options.map((o) => o.name).sort()).toEqual(['assetsTest', 'deploy', 'deploy', 'loadTest', 'managed'])
     expectValid('Pipeline', production, 'AMS production pipeline')
+    // Custom assets test files: accepted by PATCH, returned in the pipeline, named by the assetsTest step.
+    const testFiles = [{ format: 'PDF', fileName: 'brochure.pdf' }]
+    const patched = await backend.api(href(production, 'self'), {
+      method: 'PATCH',
+      headers: { Authorization: 'Bearer deployment-manager' },
+      body: JSON.stringify({ stageTesting: { assetsTestFiles: testFiles } }),
+    })
+    const withFiles = (await patched.json()) as Json
+    expect(patched.status).toBe(200)
+    expectValid('Pipeline', withFiles, 'AMS pipeline with assets test files')
+    expect((withFiles['x-sim'] as { stageTesting: Json }).stageTesting.assetsTestFiles).toEqual(testFiles)
     await backend.api('/__sim/faults', {
       method: 'POST',
       body: JSON.stringify({ pipelineId: production.id, action: 'securityTest', status: 'FAILED', metric: 'important' }),
@@ -234,6 +245,8 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     }
     const atCse = await check('cse', 'CSE Support')
     expect(embedded(atCse, 'stepStates').find((st) => st.status === 'WAITING')?.action).toBe('managed')
+    const assetsTest = embedded(atCse, 'stepStates').find((st) => st.action === 'assetsTest') as Json
+    expect((assetsTest['x-sim'] as Json).testAssets).toEqual(testFiles)
     await check('business-owner', 'CSE Support')
     expectValid('Pipeline', await get(href(production, 'self')), 'waiting AMS pipeline')
   })
@@ -290,5 +303,18 @@ describe('responses of the simulator fit the Cloud Manager definitions', () => {
     const program = embedded(await get('/api/programs'), 'programs')[0] as Json
     const activity = await get(`/api/program/${String(program.id)}/executions?limit=50`)
     expectValid('PipelineExecutionListRepresentation', activity, 'activity')
+  })
+
+  it("the AMS audit list pages like an execution list: its _page and every link have the definitions' shapes", async () => {
+    const programs = embedded(await get('/api/programs'), 'programs')
+    const ams = programs.find((p) => p.name === 'AMS Program') as Json
+    const audit = await get(`/api/program/${String(ams.id)}/audit?limit=5`)
+    expectValid('RequestedPageDetails', audit._page, 'audit _page')
+    expect(audit._totalNumberOfItems).toEqual(expect.any(Number))
+    const entries = embedded(audit, 'auditEvents')
+    expect(entries.length).toBeGreaterThan(0)
+    for (const link of Object.values(audit._links as Json)) expectValid('HalLink', link, 'audit list link')
+    for (const entry of entries)
+      for (const link of Object.values(entry._links as Json)) expectValid('HalLink', link, `audit entry ${String(entry.id)} link`)
   })
 })

@@ -70,6 +70,8 @@ export function AddPipelineDialog({ programId, kind, editing, resume }: AddPipel
       isEdit,
       flavour: w.flavour,
       readOnly: editing?.['x-sim'].readOnlySettings,
+      testingCategories: editing?.['x-sim'].testingCategories,
+      savedTestFiles: editing?.['x-sim'].stageTesting.assetsTestFiles,
       stageOnly,
     }
     if (kind === 'prodOnly') return <ProdOnlyTab {...common} />

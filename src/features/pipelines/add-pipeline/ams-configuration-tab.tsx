@@ -2,6 +2,7 @@ import { Checkbox, Disclosure, DisclosurePanel, DisclosureTitle, Radio, RadioGro
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { ReactNode } from 'react'
 import type { AmsOptions } from './ams-form'
+import { AmsTestingList } from './ams-testing-list'
 import { PipelineIdentity, type TabProps, TriggerAndBehavior } from './configuration-tab'
 import { DispatcherConfiguration } from './dispatcher-configuration'
 import { isDeployment } from './pipeline-form'
@@ -130,13 +131,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  * panels (production pipelines) or one Deployment Options section (non-production).
  */
 export function AmsConfigurationTab(props: TabProps) {
-  const { kind, form, errors, onChange, isEdit = false, stageOnly = false } = props
+  const { kind, form, errors, onChange, isEdit = false, stageOnly = false, testingCategories } = props
+  const testing = isEdit && testingCategories ? <AmsTestingList categories={testingCategories} /> : null
   const setPaths = (key: 'lowerPaths' | 'prodPaths') => (paths: AmsOptions['lowerPaths']) =>
     onChange({ ams: { ...form.ams, [key]: paths } })
   if (kind === 'production') {
     return (
       <div className={column}>
         <PipelineIdentity {...props} />
+        {testing}
         <h3 className={style({ font: 'title', margin: 0 })}>Environments</h3>
         <Section title="STAGE">
           <TriggerAndBehavior {...props} />
@@ -163,6 +166,7 @@ export function AmsConfigurationTab(props: TabProps) {
   return (
     <div className={column}>
       <PipelineIdentity {...props} />
+      {testing}
       <TriggerAndBehavior {...props} />
       {isDeployment(kind, form) ? (
         <>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeAll, expect, test } from 'vitest'
 import { firstProgramId, renderApp } from '../../../testing/render-app'
 import { isDisabled, openAddPipelineDialog, programPage } from '../../../testing/ui'
@@ -64,6 +64,24 @@ test('AMS Add Production Pipeline: STAGE and PRODUCTION options, dispatcher path
   ).toBe('true')
   await user.click(within(dialog).getByRole('switch', { name: /Other Live Pages/ }))
   expect(within(dialog).getByRole('switch', { name: /Popular Live Pages \(50%\)/ })).toBeTruthy()
+
+  // Custom assets test files: the note, a PDF chosen through the file picker, an image refused as a PDF.
+  const testFiles = within(dialog).getByRole('group', { name: 'Test files' })
+  expect(within(testFiles).getByText('If you do not upload images or PDFs here, default assets will be used.')).toBeTruthy()
+  const picker = testFiles.querySelector('input[type="file"]') as HTMLInputElement
+  expect(picker.accept).toBe('.pdf')
+  fireEvent.change(picker, { target: { files: [new File(['%PDF'], 'brochure.pdf', { type: 'application/pdf' })] } })
+  const filesTable = await within(testFiles).findByRole('table', { name: 'Assets test files' })
+  expect(within(filesTable).getByRole('row', { name: /PDF brochure\.pdf/ })).toBeTruthy()
+  fireEvent.change(picker, { target: { files: [new File(['x'], 'hero.png', { type: 'image/png' })] } })
+  expect((await within(testFiles).findByRole('alert')).textContent).toBe('"hero.png" is not a PDF file: use .pdf.')
+  await user.click(within(testFiles).getByRole('radio', { name: 'Image' }))
+  expect(picker.accept).toContain('.png')
+  fireEvent.change(picker, { target: { files: [new File(['x'], 'hero.png', { type: 'image/png' })] } })
+  expect(within(filesTable).getByRole('row', { name: /Image hero\.png/ })).toBeTruthy()
+  // Not saved yet: a file added in this dialog can be removed again.
+  await user.click(within(testFiles).getByRole('button', { name: 'Remove hero.png' }))
+  expect(within(filesTable).queryByRole('row', { name: /hero\.png/ })).toBeNull()
   await user.click(within(dialog).getByRole('button', { name: 'Save' }))
   await screen.findByText('AMS Release', { selector: 'span' })
 
@@ -72,6 +90,7 @@ test('AMS Add Production Pipeline: STAGE and PRODUCTION options, dispatcher path
   expect(created.skipDetachingDispatchers).toBe(true)
   expect(created.dispatcherPaths.prod).toEqual([{ path: '/content/site', type: 'INVALIDATE' }])
   expect(created.stageTesting.sitesPageSets).toEqual(['POPULAR', 'NEW'])
+  expect(created.stageTesting.assetsTestFiles).toEqual([{ format: 'PDF', fileName: 'brochure.pdf' }])
 })
 
 test('AMS Non-Production Pipeline: deployments get Skip Load Balancer changes and Dispatcher Configuration, code quality pipelines none', async () => {

@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest'
 import type { Environment } from '../../../contract/resources'
-import { flavourOf, pageSetShare, validateDispatcherPath, validateImagesPercent, validatePageSets } from './ams-form'
+import * as engineRules from '../../../engine/assets-test-files'
+import {
+  ASSETS_TEST_EXTENSIONS,
+  flavourOf,
+  isSavedTestFile,
+  MAX_ASSETS_TEST_FILES,
+  pageSetShare,
+  validateDispatcherPath,
+  validateImagesPercent,
+  validatePageSets,
+  validateTestFile,
+} from './ams-form'
 import {
   emptyForm,
   fieldOfServerError,
@@ -52,6 +63,7 @@ describe('an AMS production pipeline', () => {
     cse: 'MY_CSE' as const,
     pageSets: ['POPULAR' as const, 'NEW' as const],
     imagesPercent: 60,
+    testFiles: [{ format: 'PDF' as const, fileName: 'brochure.pdf' }],
   }
 
   test('sends its AMS options in the shapes of spec §C and turns every CS-only option off', () => {
@@ -79,6 +91,7 @@ describe('an AMS production pipeline', () => {
       experienceAuditPaths: [],
       sitesPageSets: ['POPULAR', 'NEW'],
       assetsSplit: { images: 60, pdfs: 40 },
+      assetsTestFiles: [{ format: 'PDF', fileName: 'brochure.pdf' }],
     })
     expect(body.environmentIds).toEqual(['2', '3'])
   })
@@ -178,5 +191,38 @@ describe('dispatcher paths and stage testing settings', () => {
     expect(fieldOfServerError('productionOptions.cseOversight')).toBe('cse')
     expect(fieldOfServerError('stageTesting.sitesPageSets')).toBe('pageSets')
     expect(fieldOfServerError('stageTesting.assetsSplit.images')).toBe('assetsSplit')
+  })
+})
+
+describe('custom assets test files (checked before the server checks them again)', () => {
+  test("the dialog uses the server's limits and extensions", () => {
+    expect(MAX_ASSETS_TEST_FILES).toBe(engineRules.MAX_ASSETS_TEST_FILES)
+    expect(ASSETS_TEST_EXTENSIONS).toEqual(engineRules.ASSETS_TEST_EXTENSIONS)
+  })
+
+  test('a file fits its format by extension, whatever the case; each name once; at most the limit', () => {
+    expect(validateTestFile({ format: 'PDF', fileName: 'A.PDF' }, [])).toBeUndefined()
+    expect(validateTestFile({ format: 'IMAGE', fileName: 'a.jpeg' }, [])).toBeUndefined()
+    expect(validateTestFile({ format: 'IMAGE', fileName: 'a.pdf' }, [])).toBe(
+      '"a.pdf" is not an image file: use .jpg, .jpeg, .png, .gif, .tif, .tiff, .webp.',
+    )
+    expect(validateTestFile({ format: 'PDF', fileName: 'a.pdf' }, [{ format: 'PDF', fileName: 'A.pdf' }])).toBe(
+      '"a.pdf" is already a test file.',
+    )
+    const full = Array.from({ length: MAX_ASSETS_TEST_FILES }, (_, i) => ({ format: 'PDF' as const, fileName: `${i}.pdf` }))
+    expect(validateTestFile({ format: 'PDF', fileName: 'new.pdf' }, full)).toBe(
+      `Add at most ${MAX_ASSETS_TEST_FILES} test files.`,
+    )
+  })
+
+  test('a saved file is one with the same format and name', () => {
+    const saved = [{ format: 'PDF' as const, fileName: 'a.pdf' }]
+    expect(isSavedTestFile({ format: 'PDF', fileName: 'a.pdf' }, saved)).toBe(true)
+    expect(isSavedTestFile({ format: 'IMAGE', fileName: 'a.pdf' }, saved)).toBe(false)
+  })
+
+  test('server errors about the files land on the test files table', () => {
+    expect(fieldOfServerError('stageTesting.assetsTestFiles')).toBe('testFiles')
+    expect(fieldOfServerError('stageTesting.assetsTestFiles[2].fileName')).toBe('testFiles')
   })
 })

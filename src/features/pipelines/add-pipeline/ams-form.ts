@@ -3,9 +3,9 @@
  * they differ from Cloud Service, which flavour a program is, and their client-side checks. The
  * flavour always comes from the program's `type`, never from a switch of the console.
  */
-import type { CseOversight, DispatcherPath, Program, SitesPageSet } from '../../../contract/resources'
+import type { AssetsTestFile, CseOversight, DispatcherPath, Program, SitesPageSet } from '../../../contract/resources'
 
-export type { DispatcherPath }
+export type { AssetsTestFile, DispatcherPath }
 
 export const MAX_DISPATCHER_PATHS = 100
 
@@ -41,6 +41,8 @@ export interface AmsOptions {
   pageSets: PageSet[]
   /** Assets performance test: share of images in percent; PDFs take the rest. */
   imagesPercent: number
+  /** Assets performance test: custom test files (names only), uploaded instead of the default assets. */
+  testFiles: AssetsTestFile[]
 }
 
 export const emptyAmsOptions = (): AmsOptions => ({
@@ -53,6 +55,7 @@ export const emptyAmsOptions = (): AmsOptions => ({
   cse: 'ANY_CSE',
   pageSets: ['POPULAR', 'OTHER', 'NEW'],
   imagesPercent: 70,
+  testFiles: [],
 })
 
 export function validateDispatcherPath(path: string, existing: readonly DispatcherPath[]): string | undefined {
@@ -77,3 +80,25 @@ export function validateImagesPercent(images: number): string | undefined {
     ? undefined
     : 'The images share must be a whole percentage from 0 to 100.'
 }
+
+/** The server's limits for custom assets test files (checked again there; a test keeps them equal). */
+export const MAX_ASSETS_TEST_FILES = 20
+export const ASSETS_TEST_EXTENSIONS: Readonly<Record<AssetsTestFile['format'], readonly string[]>> = {
+  PDF: ['.pdf'],
+  IMAGE: ['.jpg', '.jpeg', '.png', '.gif', '.tif', '.tiff', '.webp'],
+}
+export const ASSETS_TEST_FORMAT_LABEL: Record<AssetsTestFile['format'], string> = { PDF: 'PDF', IMAGE: 'Image' }
+
+/** Why a chosen file cannot be added as a test file of this format, if it cannot. */
+export function validateTestFile(file: AssetsTestFile, existing: readonly AssetsTestFile[]): string | undefined {
+  const name = file.fileName.toLowerCase()
+  if (!ASSETS_TEST_EXTENSIONS[file.format].some((ext) => name.endsWith(ext)))
+    return `"${file.fileName}" is not ${file.format === 'PDF' ? 'a PDF' : 'an image'} file: use ${ASSETS_TEST_EXTENSIONS[file.format].join(', ')}.`
+  if (existing.some((f) => f.fileName.toLowerCase() === name)) return `"${file.fileName}" is already a test file.`
+  if (existing.length >= MAX_ASSETS_TEST_FILES) return `Add at most ${MAX_ASSETS_TEST_FILES} test files.`
+  return undefined
+}
+
+/** Saved test files cannot be removed while editing (spec §C.3); the ones added in this dialog can. */
+export const isSavedTestFile = (file: AssetsTestFile, saved: readonly AssetsTestFile[]) =>
+  saved.some((s) => s.format === file.format && s.fileName === file.fileName)

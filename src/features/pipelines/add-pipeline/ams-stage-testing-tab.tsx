@@ -1,6 +1,7 @@
 import { Disclosure, DisclosurePanel, DisclosureTitle, LabeledValue, Slider, Switch } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import { PAGE_SETS, type PageSet, pageSetShare } from './ams-form'
+import { AssetsTestFiles } from './assets-test-files'
 import type { TabProps } from './configuration-tab'
 
 const column = style({ display: 'flex', flexDirection: 'column', gap: 12 })
@@ -10,9 +11,9 @@ const error = style({ font: 'ui-sm', color: 'negative', margin: 0 })
 /**
  * Stage Testing of the AMS dialogs (spec §C.3): which page sets the Sites performance test
  * loads (traffic split equally among them) and how the Assets performance test divides its
- * uploads between images and PDFs (always 100% together).
+ * uploads between images and PDFs (always 100% together), and which custom files it uploads.
  */
-export function AmsStageTestingTab({ form, errors, onChange }: TabProps) {
+export function AmsStageTestingTab({ form, errors, onChange, savedTestFiles = [] }: TabProps) {
   const ams = form.ams
   const share = pageSetShare(ams.pageSets.length)
   const toggle = (set: PageSet, on: boolean) =>
@@ -80,7 +81,13 @@ export function AmsStageTestingTab({ form, errors, onChange }: TabProps) {
               styles={style({ width: 320 })}
             />
             {errors.assetsSplit ? <p className={error}>{errors.assetsSplit}</p> : null}
-            <p className={note}>The two shares always add up to 100%. Default assets are used for the test.</p>
+            <p className={note}>The two shares always add up to 100%.</p>
+            <AssetsTestFiles
+              files={ams.testFiles}
+              saved={savedTestFiles}
+              onChange={(testFiles) => onChange({ ams: { ...ams, testFiles } })}
+              errorMessage={errors.testFiles}
+            />
           </div>
         </DisclosurePanel>
       </Disclosure>

@@ -1,6 +1,6 @@
 import { LabeledValue, Radio, RadioGroup, TextField } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import type { AddPipelineKind, Blocked } from '../../../contract/resources'
+import type { AddPipelineKind, AmsTestingCategory, AssetsTestFile, Blocked } from '../../../contract/resources'
 import type { Flavour } from './ams-form'
 import { ChoiceField } from './choice-field'
 import type { FieldErrors, PipelineForm } from './pipeline-form'
@@ -19,6 +19,10 @@ export interface TabProps {
   readOnly?: Record<string, Blocked> | undefined
   /** Whether a non-production deployment targets a stage environment (a stage-only pipeline). */
   stageOnly?: boolean
+  /** [AMS] Editing: the test categories the pipeline runs (the read-only Testing list). */
+  testingCategories?: AmsTestingCategory[] | undefined
+  /** [AMS] Editing: the assets test files saved with the pipeline, which the edit may not remove. */
+  savedTestFiles?: AssetsTestFile[] | undefined
 }
 
 export const NON_PROD_KIND_LABEL: Record<PipelineForm['nonProdKind'], string> = {

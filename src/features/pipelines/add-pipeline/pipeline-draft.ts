@@ -42,6 +42,8 @@ const formSchema = z.strictObject({
     cse: z.enum(['ANY_CSE', 'MY_CSE']),
     pageSets: z.array(z.enum(['POPULAR', 'OTHER', 'NEW'])),
     imagesPercent: z.number(),
+    // Drafts typed before test files existed read back with none.
+    testFiles: z.array(z.strictObject({ format: z.enum(['PDF', 'IMAGE']), fileName: z.string() })).default([]),
   }),
 }) satisfies z.ZodType<PipelineForm>
 

@@ -108,12 +108,13 @@ export type FieldKey =
   | 'cse'
   | 'pageSets'
   | 'assetsSplit'
+  | 'testFiles'
 export type FieldErrors = Partial<Record<FieldKey, string>>
 
 export const TAB_FIELDS: Record<TabKey, FieldKey[]> = {
   configuration: ['name', 'trigger', 'metricBehavior', 'dispatcherLower', 'dispatcherProd', 'cse'],
   source: ['codeSource', 'environment', 'repository', 'branch', 'codeLocation'],
-  testing: ['auditPaths', 'pageSets', 'assetsSplit'],
+  testing: ['auditPaths', 'pageSets', 'assetsSplit', 'testFiles'],
 }
 
 /** The Add Pipeline menu entry (and dialog family) a pipeline belongs to. */
@@ -170,6 +171,7 @@ function amsOptionsOf(p: Pipeline): AmsOptions {
     cse: cse ?? defaults.cse,
     pageSets: [...(s.stageTesting.sitesPageSets ?? defaults.pageSets)],
     imagesPercent: split ? split.images : defaults.imagesPercent,
+    testFiles: (s.stageTesting.assetsTestFiles ?? []).map((f) => ({ ...f })),
   }
 }
 
@@ -369,6 +371,7 @@ function withAmsSettings(body: PipelineCreate, kind: AddPipelineKind, form: Pipe
             experienceAuditPaths: [],
             sitesPageSets: ams.pageSets,
             assetsSplit: { images: ams.imagesPercent, pdfs: 100 - ams.imagesPercent },
+            assetsTestFiles: ams.testFiles,
           },
         }
       : {}),
@@ -465,5 +468,6 @@ export function fieldOfServerError(path: string): FieldKey | undefined {
   if (path.startsWith('productionOptions.cseOversight')) return 'cse'
   if (path.startsWith('stageTesting.sitesPageSets')) return 'pageSets'
   if (path.startsWith('stageTesting.assetsSplit')) return 'assetsSplit'
+  if (path.startsWith('stageTesting.assetsTestFiles')) return 'testFiles'
   return undefined
 }

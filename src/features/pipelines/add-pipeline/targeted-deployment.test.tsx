@@ -69,7 +69,7 @@ test('a development deployment chooses its tests; Experience Audit adds its tab;
   const created = app.runtime.engine.pipelines('1').find((p) => p.name === 'Dev deploy')!
   expect(created.buildStrategy).toBe('SMART')
   expect(created.ignoreWebTierConfig).toBe(true)
-  // The engine's model also holds the AMS test weights: a Cloud Service pipeline keeps their defaults.
+  // The engine's model also holds the AMS test settings: a Cloud Service pipeline keeps their defaults.
   expect(created.stageTesting).toEqual({
     productFunctional: false,
     customFunctional: true,
@@ -78,6 +78,7 @@ test('a development deployment chooses its tests; Experience Audit adds its tab;
     experienceAuditPaths: ['/en.html'],
     sitesPageSets: [...SITES_PAGE_SETS],
     assetsSplit: DEFAULT_ASSETS_SPLIT,
+    assetsTestFiles: [],
   })
   expect(created.phases.at(-1)?.steps.map((s) => s.action)).toEqual(['deploy', 'functionalTest', 'uiTest', 'contentAudit'])
 })

@@ -179,7 +179,7 @@ function fieldKeysOf(formKey: string): FieldKey[] {
     case 'tests':
       return ['auditPaths']
     case 'ams':
-      return ['dispatcherLower', 'dispatcherProd', 'cse', 'pageSets', 'assetsSplit']
+      return ['dispatcherLower', 'dispatcherProd', 'cse', 'pageSets', 'assetsSplit', 'testFiles']
     default:
       return [formKey as FieldKey]
   }

@@ -10,48 +10,19 @@
 import { http, HttpResponse } from 'msw'
 import type { ActivityExecution, ActivityList } from '../../../contract/executions'
 import type { Engine } from '../../../engine/engine'
-import { invalid } from '../../../engine/errors'
 import { type ActivityFilter, activityAction, programActivity } from '../../../engine/executions'
 import type { Actor, Execution as ExecutionModel, ExecutionStatus, ExecutionTrigger } from '../../../engine/model'
 import type { SimRuntime } from '../../runtime'
 import { execution } from '../representations/executions'
-import { links } from '../representations/links'
+import { listOf, pageOf, pageQuery } from '../paging'
 import { apiRoute } from '../route'
 
 type P = { programId: string }
-
-export const DEFAULT_ACTIVITY_LIMIT = 20
-export const MAX_ACTIVITY_LIMIT = 100
 
 const STATUSES: readonly ExecutionStatus[] = ['NOT_STARTED', 'RUNNING', 'CANCELLING', 'CANCELLED', 'FINISHED', 'ERROR', 'FAILED']
 const TRIGGERS: readonly ExecutionTrigger[] = ['ON_COMMIT', 'MANUAL', 'PUSH_UPGRADES', 'RE_EXECUTE']
 
 export const activityPath = (programId: string) => `/api/program/${programId}/executions`
-
-function wholeNumber(url: URL, name: string, fallback: number, min: number, max: number): number {
-  const raw = url.searchParams.get(name)
-  if (raw === null || raw === '') return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw invalid(`Query parameter ${name} must be a whole number from ${min} to ${max}.`, [
-      { field: name, message: 'Out of range.', invalidValue: raw },
-    ])
-  }
-  return n
-}
-
-function listOf<T extends string>(url: URL, name: string, allowed: readonly T[]): T[] | undefined {
-  const raw = url.searchParams.getAll(name).flatMap((v) => v.split(','))
-  const values = raw.map((v) => v.trim()).filter((v) => v !== '')
-  if (values.length === 0) return undefined
-  const unknown = values.filter((v) => !(allowed as readonly string[]).includes(v))
-  if (unknown.length > 0) {
-    throw invalid(`Query parameter ${name} must be one or more of ${allowed.join(', ')}.`, [
-      { field: name, message: 'Unknown value.', invalidValue: unknown.join(',') },
-    ])
-  }
-  return values as T[]
-}
 
 /** Reads the query of an activity request. */
 export function activityQuery(url: URL): { filter: ActivityFilter; start: number; limit: number } {
@@ -64,8 +35,7 @@ export function activityQuery(url: URL): { filter: ActivityFilter; start: number
       ...(statuses ? { statuses } : {}),
       ...(triggers ? { triggers } : {}),
     },
-    start: wholeNumber(url, 'start', 0, 0, 100_000_000),
-    limit: wholeNumber(url, 'limit', DEFAULT_ACTIVITY_LIMIT, 1, MAX_ACTIVITY_LIMIT),
+    ...pageQuery(url),
   }
 }
 
@@ -84,29 +54,14 @@ export function activityList(
   start: number,
   limit: number,
 ): ActivityList {
-  const page = list.slice(start, start + limit)
-  const hasNext = start + limit < list.length
-  const hasPrev = start > 0
-  const prev = Math.max(0, start - limit)
-  const href = (at: number) => {
-    const q = new URLSearchParams()
-    q.set('start', String(at))
-    q.set('limit', String(limit))
-    if (filter.pipelineId) q.set('pipelineId', filter.pipelineId)
-    if (filter.statuses?.length) q.set('status', filter.statuses.join(','))
-    if (filter.triggers?.length) q.set('trigger', filter.triggers.join(','))
-    return `${activityPath(programId)}?${q.toString()}`
-  }
-  return {
-    _totalNumberOfItems: list.length,
-    _page: { start, limit, ...(hasNext ? { next: start + limit } : {}), ...(hasPrev ? { prev } : {}) },
-    _embedded: { executions: page.map((e) => activityExecution(engine, actor, e)) },
-    _links: links([
-      ['self', href(start)],
-      ['next', href(start + limit), hasNext],
-      ['prev', href(prev), hasPrev],
-    ]),
-  }
+  return pageOf(
+    activityPath(programId),
+    'executions',
+    list,
+    { start, limit },
+    { pipelineId: filter.pipelineId, status: filter.statuses?.join(','), trigger: filter.triggers?.join(',') },
+    (e) => activityExecution(engine, actor, e),
+  )
 }
 
 export function activityHandlers(runtime: SimRuntime) {

@@ -152,6 +152,7 @@ export function stepState(engine: Engine, actor: Actor, e: ExecutionModel, s: St
         : {}),
       ...(ams && s.action === 'deploy' ? { deployOptions: deployOptions(engine, e, s) } : {}),
       ...(cse ? { cse } : {}),
+      ...(s.testAssets ? { testAssets: s.testAssets.map((f) => ({ ...f })) } : {}),
       ...(s.status === 'WAITING' && e.status === 'RUNNING' ? { waitingFor: waitingFor(flavour, s, cse) } : {}),
       ...(ams ? { group: phaseGroupOf(e, s) } : {}),
       blocked,

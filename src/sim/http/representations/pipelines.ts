@@ -1,6 +1,7 @@
 import type { Blocked, Pipeline, PipelineList, PipelineSettings, PipelineStep } from '../../../contract/resources'
 import { REL } from '../../../contract/rels'
 import { sitesWeights } from '../../../engine/ams-pipelines'
+import { amsTestingCategories } from '../../../engine/ams-testing'
 import type { Engine } from '../../../engine/engine'
 import type { Verdict } from '../../../engine/errors'
 import { canRollback, canRunInEmergency, deploysToProduction } from '../../../engine/executions'
@@ -68,7 +69,7 @@ function settingsFor(flavour: Flavour, p: PipelineModel): PipelineSettings {
     stageTesting,
     ...common
   } = configOf(p)
-  const { sitesPageSets, assetsSplit, ...csTesting } = stageTesting
+  const { sitesPageSets, assetsSplit, assetsTestFiles, ...csTesting } = stageTesting
   if (flavour === 'cs') {
     return {
       ...common,
@@ -79,7 +80,7 @@ function settingsFor(flavour: Flavour, p: PipelineModel): PipelineSettings {
   return {
     ...common,
     productionOptions,
-    stageTesting: { ...csTesting, sitesPageSets, assetsSplit },
+    stageTesting: { ...csTesting, sitesPageSets, assetsSplit, assetsTestFiles },
     approveAfterStageDeployment,
     skipDetachingDispatchers,
     dispatcherPaths,
@@ -136,7 +137,7 @@ export function pipeline(engine: Engine, actor: Actor, p: PipelineModel): Pipeli
       ...(pausedDeploy(engine, p) ? { paused: true as const } : {}),
       blocked: blockedBy(verdicts),
       runModes: emergency ? ['NORMAL', 'EMERGENCY'] : ['NORMAL'],
-      ...(flavour === 'ams' ? { readOnlySettings: readOnlySettings(actor) } : {}),
+      ...(flavour === 'ams' ? { readOnlySettings: readOnlySettings(actor), testingCategories: amsTestingCategories(p) } : {}),
     },
     _links: links([
       ['self', paths.pipeline(p.programId, p.id)],
