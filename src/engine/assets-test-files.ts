@@ -22,11 +22,16 @@ const FIELD = 'stageTesting.assetsTestFiles'
 const hasExtension = (format: AssetsTestFormat, fileName: string) =>
   ASSETS_TEST_EXTENSIONS[format].some((ext) => fileName.toLowerCase().endsWith(ext))
 
-/** The problem with one file name for its format, if any (also used by the dialog before saving). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true
+  return false
+}
+
+/** The problem with one file name for its format, if any. */
 export function assetsTestFileNameProblem(format: AssetsTestFormat, fileName: string): string | undefined {
   if (fileName.trim().length === 0) return 'Choose a file.'
   if (fileName.length > MAX_ASSETS_TEST_FILE_NAME) return `A file name may have at most ${MAX_ASSETS_TEST_FILE_NAME} characters.`
-  if (/[/\\]/.test(fileName) || [...fileName].some((c) => c < ' '))
+  if (/[/\\]/.test(fileName) || hasControlCharacter(fileName))
     return 'Give the file name only, without a folder or control characters.'
   if (!hasExtension(format, fileName))
     return `"${fileName}" is not ${FORMAT_WORD[format]} file: use ${ASSETS_TEST_EXTENSIONS[format].join(', ')}.`
