@@ -148,10 +148,8 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
     ? new StateFileSaver(stateFile, () => ({ state: runtime.engine.state, clock: runtime.clock }), {
         ...(options.saveIntervalMs !== undefined ? { delayMs: options.saveIntervalMs } : {}),
         onProblem: (line) => console.error(line),
-        // A file loaded as it is written now (no older shape, no journal to fold in) is not rewritten.
-        ...(loaded && loaded.migratedFrom === undefined && !loaded.journal
-          ? { holds: { state: runtime.engine.state, bytes: loaded.bytes } }
-          : {}),
+        // No `holds`: the clock may have moved the loaded state on already, so the file is written
+        // whole once at start-up (folding in any journal) and what it holds is then known exactly.
         ...(options.journalFromBytes !== undefined ? { journalFromBytes: options.journalFromBytes } : {}),
       })
     : undefined

@@ -322,9 +322,11 @@ export class StateFileSaver {
     if (this.savedChanges === this.changes) return
     this.running = this.write().finally(() => {
       this.running = undefined
-      // Changes made during the write: the next write follows after a pause as long as this one
-      // took, so that with a huge state (100,000 executions) the server still answers half the time.
-      if (this.savedChanges !== this.changes && !this.problem) this.schedule(this.lastSaveMs)
+      // Changes made during the write: the next write follows as the first of a burst does, or,
+      // after a rewrite of a huge state that took seconds (start-up, the journal folded in), after
+      // a pause as long, so that the server still answers half the time.
+      const pause = this.lastSaveKind === 'whole' && this.lastSaveMs > 1_000 ? this.lastSaveMs : this.delayMs
+      if (this.savedChanges !== this.changes && !this.problem) this.schedule(pause)
     })
     await this.running
   }
