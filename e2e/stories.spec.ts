@@ -169,3 +169,46 @@ for (const story of STORIES) {
     await expectComplete(page, story)
   })
 }
+
+test('the Story panel stays on top, readable and usable while a step opens a modal dialog', async ({ page }) => {
+  await page.goto('/?story=re-execute')
+  const panel = panelOf(page)
+  const current = page.locator('[data-story-target="current"]')
+  // Step 1 is read and confirmed with Next; step 2 marks Deploy, whose dialog asks for Build.
+  await expect(current).toHaveText('Next', { timeout: 30_000 })
+  await current.click()
+  await expect(current).toHaveText('Deploy')
+  await current.click()
+  const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'))
+  await expect(dialog.getByRole('button', { name: 'Build' })).toBeVisible()
+  // Not hidden from assistive technology or made inert by the modal, and drawn above its underlay.
+  await expect(panel).toBeVisible()
+  expect(
+    await panel.evaluate((el) => {
+      const exit = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Exit')
+      const box = exit?.getBoundingClientRect()
+      const top = box ? document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) : null
+      return {
+        hidden: el.closest('[inert], [aria-hidden="true"]') !== null,
+        onTop: top !== null && el.contains(top),
+      }
+    }),
+  ).toEqual({ hidden: false, onTop: true })
+  await expectPanelAccessible(page)
+  // The keyboard: the dialog holds the focus; F6 reaches the panel, Tab from its last button goes back into the dialog.
+  await expect.poll(() => dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true)
+  const inPanel = () => page.evaluate(() => document.activeElement?.closest('[data-story-panel]') !== null)
+  const inDialog = () => dialog.evaluate((el) => el.contains(document.activeElement))
+  await page.keyboard.press('F6')
+  expect(await inPanel(), 'F6 moves the focus into the Story panel').toBe(true)
+  await page.keyboard.press('F6')
+  expect(await inDialog(), 'F6 in the panel gives the focus back to the dialog').toBe(true)
+  await page.keyboard.press('Shift+F6')
+  expect(await inPanel()).toBe(true)
+  for (let i = 0; i < 8 && !(await inDialog()); i++) await page.keyboard.press('Tab')
+  expect(await inDialog(), 'Tab from the panel goes on into the dialog').toBe(true)
+  // A press on the panel reaches it and leaves the dialog open.
+  await panel.getByRole('button', { name: 'Exit' }).click({ timeout: 5_000 })
+  await expect(panel).toBeHidden()
+  await expect(dialog.getByRole('button', { name: 'Build' })).toBeVisible()
+})

@@ -1,6 +1,7 @@
-import { Button, Link, ProgressCircle } from '@react-spectrum/s2'
+import { Button, Link, ProgressCircle, Provider } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import type { CSSProperties, ReactNode } from 'react'
+import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react'
+import { createPortal } from 'react-dom'
 import { paths } from '../../config/paths'
 import { ROLE_LABELS } from '../../app/role-store'
 import { STORY_PANEL_ATTRIBUTE } from './find-target'
@@ -18,8 +19,9 @@ export interface StoryCommands {
 
 /**
  * Fixed at the bottom right, where the screens put no buttons of their own (step cards and forms
- * keep theirs on the left; a modal dialog draws over it). React Aria keeps it out of a modal's
- * aria-hidden or inert, so it stays readable.
+ * keep theirs on the left). It is rendered straight into the body with a z-index: inside the app's
+ * S2 Provider (`isolation: isolate`) any z-index stays under a modal's underlay, which S2 portals
+ * to the body after it, and the underlay would dim the panel and take its clicks.
  */
 const placement: CSSProperties = { position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }
 
@@ -40,19 +42,76 @@ const panel = style({
 const row = style({ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' })
 const small = style({ font: 'body-sm', margin: 0 })
 
-export function StoryPanel({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+/**
+ * A top layer for React Aria (`data-react-aria-top-layer`): an open modal neither makes it inert
+ * nor aria-hidden, a press in it does not dismiss the modal, and focus may move into it while the
+ * modal keeps Tab inside itself. F6 (or Shift+F6) moves the focus into the panel from anywhere,
+ * an open dialog included, and from the panel back to where it was; Tab from the panel's last
+ * button also goes on into a dialog, which comes after it in the document (ADR 013).
+ */
+export function StoryPanelFrame({ children }: { children: ReactNode }) {
+  return createPortal(
+    <div data-react-aria-top-layer="true" style={placement}>
+      <Provider>
+        <Region>{children}</Region>
+      </Provider>
+    </div>,
+    document.body,
+  )
+}
+
+function Region({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null)
+  useF6Toggle(ref)
   return (
     <section
+      ref={ref}
       role="region"
       aria-label="Story"
+      tabIndex={-1}
       {...{ [STORY_PANEL_ATTRIBUTE]: '' }}
       data-react-aria-top-layer="true"
       className={panel}
-      style={placement}
     >
+      {children}
+    </section>
+  )
+}
+
+/**
+ * F6 toggles the focus between the panel (its first enabled button) and where it was. Taken in
+ * the capture phase, before React Aria's landmark navigation: while a story runs, F6 is the
+ * panel's. A modal's focus containment lets the focus into a top layer.
+ */
+function useF6Toggle(ref: { current: HTMLElement | null }) {
+  useEffect(() => {
+    let cameFrom: HTMLElement | null = null
+    const onKey = (event: KeyboardEvent) => {
+      const panel = ref.current
+      if (event.key !== 'F6' || event.altKey || event.ctrlKey || event.metaKey || !panel) return
+      const active = document.activeElement instanceof HTMLElement ? document.activeElement : null
+      if (active && panel.contains(active)) {
+        if (!cameFrom?.isConnected || cameFrom.closest('[inert]')) return
+        cameFrom.focus()
+      } else {
+        cameFrom = active
+        const first = panel.querySelector<HTMLElement>('button:not([disabled]), a[href]')
+        ;(first ?? panel).focus()
+      }
+      event.preventDefault()
+      event.stopPropagation()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [ref])
+}
+
+export function StoryPanel({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+  return (
+    <StoryPanelFrame>
       <h2 className={style({ font: 'title', margin: 0 })}>{view.story.title}</h2>
       {view.phase === 'complete' ? <Complete view={view} commands={commands} /> : <Running view={view} commands={commands} />}
-    </section>
+    </StoryPanelFrame>
   )
 }
 
