@@ -151,6 +151,12 @@ for (const story of STORIES) {
       const handle = await current.elementHandle()
       // React may reuse one button for the next control (Continue becomes Save): its text tells them apart.
       const text = await current.textContent()
+      const dialog = page.getByRole('alertdialog', { name: 'Run Pipeline' })
+      if (story.id === 'promote-build' && text === 'Run' && (await dialog.count()) > 0) {
+        // Production runs the coupled pipeline's newer build: the dialog compares the two and warns.
+        await expect(dialog.getByRole('heading', { name: 'Possible code rollback' })).toBeVisible()
+        await expect(dialog).toContainText(/would roll production back/)
+      }
       await operate(page, story, current, keyboard)
       // Moved on: another control is marked, or another step is shown.
       await expect

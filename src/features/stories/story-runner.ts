@@ -18,7 +18,7 @@ import {
   type StoryContext,
   startStoryBackend,
 } from './story-backend'
-import { isPick, isPress, type Screen, type Story, type StoryStep, type Target } from './story-model'
+import { isPick, isPress, isSee, type Screen, type Story, type StoryStep, type Target } from './story-model'
 
 export interface RoleAccess {
   get: () => Role
@@ -302,7 +302,9 @@ export class StoryRunner {
       found = undefined
       c++
     }
-    for (let j = c + 1; j < n && !found; j++) {
+    // Not past something to show that is not on screen yet (the step waits for it).
+    const waitsToShow = c < n && isSee(targets[c] as Target)
+    for (let j = c + 1; j < n && !found && !waitsToShow; j++) {
       const f = find(j)
       if (f && !f.satisfied) {
         found = f
@@ -497,6 +499,8 @@ export class StoryRunner {
   /** Finds the step's next control, shows it, and operates it. False once the step is done. */
   private async playTarget(play: number): Promise<boolean> {
     const index = this.state.index
+    const next = this.step.targets[this.cursor]
+    if (next && isSee(next)) return this.playSee(play, next)
     let resolved: ReturnType<StoryRunner['resolve']>
     await this.waitFor(
       play,
@@ -520,6 +524,23 @@ export class StoryRunner {
       this.graceUntil = Date.now() + GRACE_MS
     }
     await this.sleep(isPick(target) ? BEAT_MS / 3 : BEAT_MS / 2)
+    return true
+  }
+
+  /** Waits for what the step shows, marks it and gives the audience time to read it. */
+  private async playSee(play: number, target: Target): Promise<boolean> {
+    const index = this.state.index
+    let found: Found | undefined
+    await this.waitFor(
+      play,
+      () => this.state.done[index] === true || (found = findTarget(this.host.document, target)) !== undefined,
+      this.options.findTimeoutMs ?? FIND_TIMEOUT_MS,
+      describeNext(this.step, this.cursor),
+    )
+    if (!this.playing(play) || this.state.done[index] || !found) return false
+    this.mark(found.element)
+    await this.sleep(readMs(found.element.textContent ?? ''))
+    this.cursor += 1
     return true
   }
 
