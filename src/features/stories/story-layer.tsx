@@ -15,14 +15,16 @@ import { type StoryHost, StoryRunner } from './story-runner'
 import { type StoryRequest, storyRequest } from './story-store'
 import { findStory } from './stories/index'
 
-/** The highlight: an outline and a halo that keep the control itself untouched and focusable. */
+/** The highlight: an outline and a halo that keep the control itself untouched and focusable; room below the page. */
 const HIGHLIGHT_CSS = `[${TARGET_ATTRIBUTE}="current"] {
   outline: 3px solid #d97706 !important;
   outline-offset: 3px !important;
   box-shadow: 0 0 0 8px rgba(217, 119, 6, 0.3) !important;
   border-radius: 8px;
   scroll-margin: 120px;
-}`
+}
+/* Room at the end of the page, so the last controls can scroll out from under the panel and toasts. */
+body { padding-bottom: 40vh; }`
 
 export default function StoryLayer({ request }: { request: StoryRequest }) {
   const story = findStory(request.id)

@@ -1,6 +1,6 @@
 import { Button, Link, ProgressCircle, Provider } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react'
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { paths } from '../../config/paths'
 import { ROLE_LABELS } from '../../app/role-store'
@@ -21,9 +21,54 @@ export interface StoryCommands {
  * Fixed at the bottom right, where the screens put no buttons of their own (step cards and forms
  * keep theirs on the left). It is rendered straight into the body with a z-index: inside the app's
  * S2 Provider (`isolation: isolate`) any z-index stays under a modal's underlay, which S2 portals
- * to the body after it, and the underlay would dim the panel and take its clicks.
+ * to the body after it, and the underlay would dim the panel and take its clicks. Above the
+ * underlay, it must not cover the dialog: it moves beside an open dialog it would overlap.
  */
-const placement: CSSProperties = { position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }
+const MARGIN = 16
+const WIDTH = 400
+const MIN_SIDE_WIDTH = 240
+const corner: CSSProperties = { position: 'fixed', insetInlineEnd: MARGIN, bottom: MARGIN, zIndex: 1000, width: WIDTH }
+
+/** The open dialog on top (not a toast, which is a top layer like the panel). */
+function openDialog(): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')]
+    .filter((d) => !d.closest('[data-react-aria-top-layer]'))
+    .at(-1)
+}
+
+/** Bottom right, or at the left of an open dialog that the panel would cover there. */
+function usePlacement(frame: { current: HTMLElement | null }): CSSProperties {
+  const [sideWidth, setSideWidth] = useState<number | undefined>(undefined)
+  useEffect(() => {
+    let raf = 0
+    const update = () => {
+      cancelAnimationFrame(raf)
+      raf = requestAnimationFrame(() => {
+        const dialog = openDialog()?.getBoundingClientRect()
+        const height = frame.current?.getBoundingClientRect().height ?? 0
+        const overlaps =
+          dialog !== undefined &&
+          dialog.right > window.innerWidth - MARGIN - WIDTH &&
+          dialog.bottom > window.innerHeight - MARGIN - height
+        const room = dialog ? dialog.left - 2 * MARGIN : 0
+        setSideWidth(overlaps && room >= MIN_SIDE_WIDTH ? Math.min(WIDTH, room) : undefined)
+      })
+    }
+    // Modal dialogs are portalled into the body: its children change when one opens or closes.
+    const observer = new MutationObserver(update)
+    observer.observe(document.body, { childList: true })
+    window.addEventListener('resize', update)
+    update()
+    return () => {
+      cancelAnimationFrame(raf)
+      observer.disconnect()
+      window.removeEventListener('resize', update)
+    }
+  }, [frame])
+  return sideWidth === undefined
+    ? corner
+    : { position: 'fixed', insetInlineStart: MARGIN, bottom: MARGIN, zIndex: 1000, width: sideWidth }
+}
 
 const panel = style({
   display: 'flex',
@@ -50,8 +95,10 @@ const small = style({ font: 'body-sm', margin: 0 })
  * button also goes on into a dialog, which comes after it in the document (ADR 013).
  */
 export function StoryPanelFrame({ children }: { children: ReactNode }) {
+  const frame = useRef<HTMLDivElement>(null)
+  const placement = usePlacement(frame)
   return createPortal(
-    <div data-react-aria-top-layer="true" style={placement}>
+    <div ref={frame} data-react-aria-top-layer="true" style={placement}>
       <Provider>
         <Region>{children}</Region>
       </Provider>

@@ -36,7 +36,10 @@ export interface StoryHost {
 
 export interface StoryOptions {
   autoplay: boolean
-  /** Multiplies every Play delay: 1 is a readable pace, 0.1 ten times faster (tests). */
+  /**
+   * Multiplies every delay the story makes for people to follow (Play's, and the moment before it
+   * moves on after the user's own press): 1 is a readable pace, 0.1 ten times faster (tests).
+   */
   pace: number
   /** How long Play looks for a control before it stops and says which (tests shorten it). */
   findTimeoutMs?: number
@@ -74,6 +77,8 @@ const DONE_TIMEOUT_MS = 30_000
 /** Human pace: time to read a narration, to see a highlighted control, to type a key. */
 export const readMs = (narration: string) => Math.min(6_000, Math.max(2_000, narration.split(/\s+/).length * 150))
 const BEAT_MS = 900
+/** After the user did what a step asked, the moment to see it marked done before the next step. */
+const MOVE_ON_MS = 600
 const KEY_MS = 60
 const SKIP_DWELL_MS = 2_500
 
@@ -281,7 +286,7 @@ export class StoryRunner {
       const run = this.run
       setTimeout(() => {
         if (run === this.run && this.state.index === index) this.next()
-      }, 600)
+      }, MOVE_ON_MS * this.options.pace)
     }
   }
 
