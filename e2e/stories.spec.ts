@@ -20,30 +20,43 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
 
-/** Serious or critical axe violations inside the narration panel. */
+/**
+ * Serious or critical axe violations inside the narration panel, scanned settled: colours blend
+ * while something fades in or out (a dialog opening under Play, a button that changes state), so
+ * the scan waits until nothing on the page animates, and is taken again if the panel changed while
+ * it ran (Play moves on by itself).
+ */
 async function expectPanelAccessible(page: Page): Promise<void> {
-  // Colours blend while a button changes state (Play becomes Pause, Next enables): scan the settled panel.
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          () =>
-            document
-              .querySelector('[data-story-panel]')
-              ?.getAnimations({ subtree: true })
-              .filter((a) => a.playState === 'running').length ?? 0,
-        ),
-      { timeout: 10_000, intervals: [50, 100, 200] },
-    )
-    .toBe(0)
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
-  const violations = await page.evaluate(async () => {
-    const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
-    const results = await axe.run({ include: [['[data-story-panel]']] }, { resultTypes: ['violations'] })
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  })
+  let violations: string[] = []
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              document
+                .getAnimations()
+                .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY).length,
+          ),
+        { timeout: 10_000, intervals: [50, 100, 200] },
+      )
+      .toBe(0)
+    const scan = await page.evaluate(async () => {
+      const panel = () => document.querySelector('[data-story-panel]')?.outerHTML
+      const before = panel()
+      const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
+      const results = await axe.run({ include: [['[data-story-panel]']] }, { resultTypes: ['violations'] })
+      return {
+        settled: panel() === before,
+        violations: results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      }
+    })
+    violations = scan.violations
+    if (scan.settled) break
+  }
   expect(violations, 'serious or critical accessibility violations in the Story panel').toEqual([])
 }
 
