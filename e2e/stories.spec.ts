@@ -2,7 +2,8 @@
  * Stories (issue 13): each one played by itself (`?story=<id>&autoplay=1`), and each one driven
  * by hand by pressing only what `data-story-target="current"` marks — with the keyboard alone
  * for two of them — with axe on the narration panel along the way. Play runs at
- * `?story-pace=0.05` (twenty times the human pace); `npm run bench` times the human pace.
+ * `?story-pace=0.02` (fifty times the human pace; by hand it shortens only the moment a story waits
+ * after a press); `npm run bench` times the human pace.
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -15,7 +16,7 @@ import { tabTo } from './keyboard'
 
 test.describe.configure({ timeout: 120_000 })
 
-const TEST_PACE = 0.05
+const TEST_PACE = 0.02
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
