@@ -211,6 +211,8 @@ export class StoryRunner {
     this.entered.add(index)
     this.cursor = 0
     this.graceUntil = 0
+    // The previous step's mark is stale at once (the next tick marks what this step wants).
+    this.mark(undefined)
     this.set({ index, frontier: Math.max(this.state.frontier, index), problem: undefined })
     if (fresh && this.ctx) {
       if (step.role && this.host.roles.get() !== step.role) {
