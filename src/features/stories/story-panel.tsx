@@ -22,21 +22,21 @@ export interface StoryCommands {
  * keep theirs on the left). It is rendered straight into the body with a z-index: inside the app's
  * S2 Provider (`isolation: isolate`) any z-index stays under a modal's underlay, which S2 portals
  * to the body after it, and the underlay would dim the panel and take its clicks. Above the
- * underlay, it must not cover the dialog: it moves beside an open dialog it would overlap.
+ * underlay, it must not cover the dialog: it moves beside an open dialog (or menu) it would overlap.
  */
 const MARGIN = 16
 const WIDTH = 400
 const MIN_SIDE_WIDTH = 240
 const corner: CSSProperties = { position: 'fixed', insetInlineEnd: MARGIN, bottom: MARGIN, zIndex: 1000, width: WIDTH }
 
-/** The open dialog on top (not a toast, which is a top layer like the panel). */
-function openDialog(): HTMLElement | undefined {
-  return [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')]
+/** The open dialog or menu on top (not a toast, which is a top layer like the panel). */
+function openOverlay(): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"], [role="menu"]')]
     .filter((d) => !d.closest('[data-react-aria-top-layer]'))
     .at(-1)
 }
 
-/** Bottom right, or at the left of an open dialog that the panel would cover there. */
+/** Bottom right, or at the left of an open dialog or menu that the panel would cover there. */
 function usePlacement(frame: { current: HTMLElement | null }): CSSProperties {
   const [sideWidth, setSideWidth] = useState<number | undefined>(undefined)
   useEffect(() => {
@@ -44,7 +44,7 @@ function usePlacement(frame: { current: HTMLElement | null }): CSSProperties {
     const update = () => {
       cancelAnimationFrame(raf)
       raf = requestAnimationFrame(() => {
-        const dialog = openDialog()?.getBoundingClientRect()
+        const dialog = openOverlay()?.getBoundingClientRect()
         const height = frame.current?.getBoundingClientRect().height ?? 0
         const overlaps =
           dialog !== undefined &&
@@ -54,7 +54,7 @@ function usePlacement(frame: { current: HTMLElement | null }): CSSProperties {
         setSideWidth(overlaps && room >= MIN_SIDE_WIDTH ? Math.min(WIDTH, room) : undefined)
       })
     }
-    // Modal dialogs are portalled into the body: its children change when one opens or closes.
+    // Dialogs and menus are portalled into the body: its children change when one opens or closes.
     const observer = new MutationObserver(update)
     observer.observe(document.body, { childList: true })
     window.addEventListener('resize', update)
