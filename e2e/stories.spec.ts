@@ -23,9 +23,9 @@ const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
 
 /**
  * Serious or critical axe violations inside the narration panel, scanned settled: colours blend
- * while something fades in or out (a dialog opening under Play, a button that changes state), so
- * the scan waits until nothing on the page animates, and is taken again if the panel changed while
- * it ran (Play moves on by itself).
+ * while something fades in or out (a dialog opening under Play, a button that changes state, as
+ * Next does when a step is done), so the scan waits until nothing on the page animates, and is
+ * taken again if anything animated or the panel changed while it ran (Play moves on by itself).
  */
 async function expectPanelAccessible(page: Page): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
@@ -45,11 +45,17 @@ async function expectPanelAccessible(page: Page): Promise<void> {
       .toBe(0)
     const scan = await page.evaluate(async () => {
       const panel = () => document.querySelector('[data-story-panel]')?.outerHTML
+      // A change rendered since the poll starts its transitions only now (getAnimations brings styles up to date).
+      const animating = () =>
+        document
+          .getAnimations()
+          .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
       const before = panel()
+      const movedBefore = animating()
       const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
       const results = await axe.run({ include: [['[data-story-panel]']] }, { resultTypes: ['violations'] })
       return {
-        settled: panel() === before,
+        settled: !movedBefore && panel() === before && !animating(),
         violations: results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
