@@ -15,6 +15,17 @@ test('sends the current role as the Bearer token', async () => {
   expect(list._embedded.programs.map((p) => p.name)).toEqual(['Fresh Program'])
 })
 
+test("sends another role's token when a request names one (a story playing a teammate)", async () => {
+  setTokenProvider(() => 'developer')
+  const body = { name: '', category: 'nonProduction', nonProdKind: 'codeQuality' }
+  // A Developer may not create pipelines; a Deployment Manager gets as far as validating the (empty) name.
+  await expect(request('/api/program/1/pipelines', { method: 'POST', body })).rejects.toMatchObject({ status: 403 })
+  await expect(request('/api/program/1/pipelines', { method: 'POST', body, token: 'deployment-manager' })).rejects.toMatchObject({
+    status: 400,
+    fieldErrors: { name: 'Enter a pipeline name.' },
+  })
+})
+
 test('turns a validation problem into field errors keyed without the operation prefix', async () => {
   setTokenProvider(() => 'deployment-manager')
   const error = await request('/api/program/1/pipelines', {

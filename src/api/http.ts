@@ -73,12 +73,14 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   signal?: AbortSignal
+  /** Another token than the console's current role (a story plays a teammate in another role). */
+  token?: string
 }
 
 /** Sends a request to an API href and returns the parsed JSON body (undefined when empty). */
 export async function request<T>(href: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/hal+json, application/json' }
-  const token = tokenProvider()
+  const token = options.token ?? tokenProvider()
   if (token) headers.Authorization = `Bearer ${token}`
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'
   const method = options.method ?? 'GET'

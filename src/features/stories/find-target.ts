@@ -4,12 +4,12 @@
  * (aria-hidden) and the story panel itself.
  */
 import { computeAccessibleName, getRole, isInaccessible } from 'dom-accessibility-api'
-import { isCheck, isFill, isPick, roleOf, type Target } from './story-model'
+import { isCheck, isFill, isPick, isSee, roleOf, type Target } from './story-model'
 
 export const STORY_PANEL_ATTRIBUTE = 'data-story-panel'
 export const TARGET_ATTRIBUTE = 'data-story-target'
 
-const CANDIDATES = 'button, a[href], input, textarea, select, [role]'
+const CANDIDATES = 'button, a[href], input, textarea, select, h1, h2, h3, h4, h5, h6, [role]'
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim()
 /** A required field's name carries a marker ("Name (required)", "Name *"); stories name the field. */
 const withoutRequired = (name: string) => name.replace(/\s*(\(required\)|\*)$/, '')
@@ -64,6 +64,8 @@ export function findTarget(doc: Document, target: Target): Found | undefined {
   }
   const element = findAllByRole(root, roleOf(target), (n) => n === target.name)[0]
   if (!element) return undefined
+  // Something to show is marked whole (a warning's heading, its alert around it), and is as wanted once there.
+  if (isSee(target)) return { element: element.closest<HTMLElement>('[role="alert"]') ?? element, satisfied: true }
   if (isFill(target)) return { element, satisfied: (element as HTMLInputElement).value === target.value }
   if (isCheck(target)) return { element, satisfied: (element as HTMLInputElement).checked }
   return { element, satisfied: false }

@@ -4,7 +4,7 @@
  * (the app rendered in happy-dom, each story played through to "Story complete"). A story that
  * names a missing pipeline or button fails here, not in front of an audience.
  */
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { subscribeToChanges } from '../../api/live-updates'
 import type { EnvironmentList, PipelineList, ProgramList } from '../../contract/resources'
@@ -61,6 +61,26 @@ describe('the stories against their scenarios', () => {
       'promote-build step 2 (run-stage-only) names pipeline "Stage Only Pipeline", not in split-pipelines.',
       'promote-build step 2 (run-stage-only) injects a fault without saying so.',
       'promote-build step 2 (run-stage-only) switches to Business Owner without saying so in its narration.',
+    ])
+  })
+
+  it('reports a teammate run that the narration does not tell, or of a pipeline that is not there', async () => {
+    const story = STORIES.find((s) => s.id === 'promote-build') as Story
+    const untold: Story = {
+      ...story,
+      steps: story.steps.map((s) =>
+        s.id === 'meanwhile'
+          ? {
+              ...s,
+              narration: 'Press Fast-forward.',
+              fastForward: { until: 'teammate-run', pipeline: 'Prod Pipeline', as: 'business-owner' },
+            }
+          : s,
+      ),
+    }
+    expect(storyProblems(untold, await scenarioFacts(story), 'deployment-manager')).toEqual([
+      'promote-build step 4 (meanwhile) has a teammate run "Prod Pipeline", not in split-pipelines.',
+      'promote-build step 4 (meanwhile) has a Business Owner run Prod Pipeline without saying so in its narration.',
     ])
   })
 })
@@ -125,6 +145,19 @@ describe('the stories on the real screens', () => {
     expect(view.problem).toBe('Play stopped: waited too long for Deploy now.')
     expect(view.index).toBe(1)
     expect(screen.queryByRole('button', { name: 'Deploy now' })).toBeNull()
+  })
+
+  it('waits for the real rollback warning: with nothing newer in production, Promote Build shows none and Play stops', {
+    timeout: 60_000,
+  }, async () => {
+    const story = STORIES.find((s) => s.id === 'promote-build') as Story
+    const withoutTeammate: Story = { ...story, steps: story.steps.filter((s) => s.id !== 'meanwhile') }
+    const { view } = await rehearse(withoutTeammate, 2_000)
+    expect(view.problem).toBe('Play stopped: waited too long for Possible code rollback.')
+    expect(view.story.steps[view.index]?.id).toBe('promote')
+    const dialog = screen.getAllByRole('alertdialog').at(-1) as HTMLElement
+    expect(dialog.textContent).toContain('Production now: nothing has been deployed to production yet')
+    expect(within(dialog).queryByRole('heading', { name: 'Possible code rollback' })).toBeNull()
   })
 
   it('follows a step done another way (the API, as from another window) and marks what comes next', {

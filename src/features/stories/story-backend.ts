@@ -12,6 +12,7 @@ import type { ActivityList, ActivityExecution, Execution, Fault, FaultCreate } f
 import type { EnvironmentList, Pipeline, PipelineList, Program, ProgramList, SimClock } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import type { AdvanceUntilWaitingResult } from '../../contract/sim-controls'
+import { ROLE_LABELS } from '../../app/role-store'
 import type { Condition, FastForward, InjectedFault, Story } from './story-model'
 
 /** An execution a condition found, kept under its `save` key for later steps and the summary. */
@@ -174,6 +175,8 @@ export async function fastForward(ctx: StoryContext, ff: FastForward): Promise<S
     if (!waiting?.['x-sim'].timeoutAt) throw new Error('No step of the execution is waiting for a decision.')
     await advance(Date.parse(waiting['x-sim'].timeoutAt) - started)
     extra.push(`the wait at ${waiting['x-sim'].label}`)
+  } else if (ff.until === 'teammate-run') {
+    extra.push(...(await teammateRun(ctx, ff)))
   } else {
     const env = (await listEnvironments(ctx.programId)).find((e) => e.name === ff.environment)
     const readyAt = env?.['x-sim']?.request?.readyAt
@@ -189,6 +192,32 @@ export async function fastForward(ctx: StoryContext, ff: FastForward): Promise<S
   )
   const ms = Date.parse((await readClock()).now) - started
   return { ms, what: [...new Set([...ran, ...extra])] }
+}
+
+/** Enough rounds for a run with an approval and a scheduled or gated step. */
+const TEAMMATE_ROUNDS = 6
+
+/**
+ * A teammate's run, made through the API with the teammate's role: start the pipeline, then
+ * fast-forward to each decision, approve it, and go on until the run has ended.
+ */
+async function teammateRun(ctx: StoryContext, ff: Extract<FastForward, { until: 'teammate-run' }>): Promise<string[]> {
+  const as = { token: ff.as }
+  const pipeline = await pipelineNamed(ctx.programId, ff.pipeline)
+  let execution = await request<Execution>(linkHref(pipeline, REL.execution), { method: 'PUT', ...as })
+  const approved: string[] = []
+  for (let round = 0; round < TEAMMATE_ROUNDS && execution.status === 'RUNNING'; round++) {
+    await request<AdvanceUntilWaitingResult>(`${SIM_HREF}/clock/advance-until-waiting`, { method: 'POST', body: {} })
+    execution = await request<Execution>(linkHref(execution, 'self'), as)
+    const approval = execution._embedded.stepStates.find((s) => s.status === 'WAITING' && s.action === 'approval')
+    if (!approval) continue
+    await request<void>(linkHref(approval, REL.advance), { method: 'PUT', body: { approved: true }, ...as })
+    approved.push(`the approval of ${ff.pipeline} by a ${ROLE_LABELS[ff.as]}`)
+  }
+  if (execution.status !== 'FINISHED') {
+    throw new Error(`The teammate's run of "${ff.pipeline}" ended as ${execution.status}, not FINISHED.`)
+  }
+  return approved
 }
 
 const UNITS: Array<[number, string]> = [

@@ -2,7 +2,7 @@
  * What can be checked of a story without a screen: the program, pipelines and environments it
  * names exist in its scenario (or are created by the story itself, by a field it fills), every
  * execution a screen or condition refers to was saved by an earlier step, and every change of
- * role is said in the narration.
+ * role, and every run a teammate makes meanwhile, is said in the narration.
  */
 import { ROLE_LABELS } from '../../app/role-store'
 import type { Role } from '../../contract/resources'
@@ -68,6 +68,12 @@ export function storyProblems(story: Story, facts: ScenarioFacts, defaultRole: R
       problems.push(`${where} waits on unsaved execution "${ff.execution}".`)
     if (ff?.until === 'provisioned' && !knownEnvironment(ff.environment)) {
       problems.push(`${where} waits for environment "${ff.environment}", which nothing creates.`)
+    }
+    if (ff?.until === 'teammate-run') {
+      if (!knownPipeline(ff.pipeline)) problems.push(`${where} has a teammate run "${ff.pipeline}", not in ${story.scenario}.`)
+      if (!step.narration.includes(ff.pipeline) || !step.narration.includes(ROLE_LABELS[ff.as])) {
+        problems.push(`${where} has a ${ROLE_LABELS[ff.as]} run ${ff.pipeline} without saying so in its narration.`)
+      }
     }
     if (ff && !/fast-forward/i.test(step.narration)) problems.push(`${where} fast-forwards without saying so.`)
     if (step.role && step.role !== role) {

@@ -10,36 +10,34 @@ import { useLocation, useNavigate } from 'react-router-dom'
 import { subscribeToChanges } from '../../api/live-updates'
 import { RoleContext } from '../../app/role-context'
 import { TARGET_ATTRIBUTE } from './find-target'
-import { StoryPanel } from './story-panel'
+import { StoryPanel, StoryPanelFrame } from './story-panel'
 import { type StoryHost, StoryRunner } from './story-runner'
 import { type StoryRequest, storyRequest } from './story-store'
 import { findStory } from './stories/index'
 
-/** The highlight: an outline and a halo that keep the control itself untouched and focusable. */
+/** The highlight: an outline and a halo that keep the control itself untouched and focusable; room below the page. */
 const HIGHLIGHT_CSS = `[${TARGET_ATTRIBUTE}="current"] {
   outline: 3px solid #d97706 !important;
   outline-offset: 3px !important;
   box-shadow: 0 0 0 8px rgba(217, 119, 6, 0.3) !important;
   border-radius: 8px;
   scroll-margin: 120px;
-}`
+}
+/* Room at the end of the page, so the last controls can scroll out from under the panel and toasts. */
+body { padding-bottom: 40vh; }`
 
 export default function StoryLayer({ request }: { request: StoryRequest }) {
   const story = findStory(request.id)
   if (!story) {
     return (
-      <section
-        role="region"
-        aria-label="Story"
-        data-react-aria-top-layer="true"
-        className={style({ padding: 16, backgroundColor: 'layer-2', borderRadius: 'lg', boxShadow: 'elevated', font: 'body' })}
-        style={{ position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }}
-      >
-        <p className={style({ marginTop: 0 })}>There is no story named “{request.id}”. Open the Stories list to choose one.</p>
-        <Button variant="secondary" size="S" onPress={() => storyRequest.close()}>
-          Exit
-        </Button>
-      </section>
+      <StoryPanelFrame>
+        <p className={style({ margin: 0 })}>There is no story named “{request.id}”. Open the Stories list to choose one.</p>
+        <div>
+          <Button variant="secondary" size="S" onPress={() => storyRequest.close()}>
+            Exit
+          </Button>
+        </div>
+      </StoryPanelFrame>
     )
   }
   return <RunningStory request={request} story={story} />

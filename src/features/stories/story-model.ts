@@ -21,6 +21,11 @@ export type Target =
   | (Located & { check: 'radio' | 'checkbox' })
   /** A picker (a button named after its label) and the option to choose in its list. */
   | (Located & { pick: string })
+  /**
+   * Something to show, not operate (a warning, by its heading): Play waits for it, marks it and
+   * gives the audience time to read it; by hand it counts as done once it is on screen.
+   */
+  | (Located & { see: 'heading' })
 
 /** Where a step happens; executions are named by the key a condition saved them under. */
 export type Screen = { page: 'overview' | 'pipelines' | 'environments' | 'activity' } | { page: 'execution'; execution: string }
@@ -50,6 +55,11 @@ export type FastForward =
   | { until: 'timeout'; execution: string }
   /** Until the named environment's provisioning is done (its `readyAt`). */
   | { until: 'provisioned'; environment: string }
+  /**
+   * A teammate in role `as` runs `pipeline` meanwhile, through the API with that role's token: the
+   * story starts it, approves its approval and fast-forwards it to its end.
+   */
+  | { until: 'teammate-run'; pipeline: string; as: Role }
 
 /** A fault the story injects before the step, said aloud in its narration. */
 export interface InjectedFault {
@@ -91,12 +101,14 @@ export const isPress = (t: Target): t is Extract<Target, { press: string }> => '
 export const isFill = (t: Target): t is Extract<Target, { fill: string }> => 'fill' in t
 export const isCheck = (t: Target): t is Extract<Target, { check: string }> => 'check' in t
 export const isPick = (t: Target): t is Extract<Target, { pick: string }> => 'pick' in t
+export const isSee = (t: Target): t is Extract<Target, { see: string }> => 'see' in t
 
 /** The target's role, for finding it and for messages. */
 export function roleOf(t: Target): string {
   if (isPress(t)) return t.press
   if (isFill(t)) return t.fill
   if (isCheck(t)) return t.check
+  if (isSee(t)) return t.see
   return 'button'
 }
 

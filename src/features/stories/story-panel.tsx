@@ -1,6 +1,7 @@
-import { Button, Link, ProgressCircle } from '@react-spectrum/s2'
+import { Button, Link, ProgressCircle, Provider } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
-import type { CSSProperties, ReactNode } from 'react'
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { paths } from '../../config/paths'
 import { ROLE_LABELS } from '../../app/role-store'
 import { STORY_PANEL_ATTRIBUTE } from './find-target'
@@ -18,10 +19,56 @@ export interface StoryCommands {
 
 /**
  * Fixed at the bottom right, where the screens put no buttons of their own (step cards and forms
- * keep theirs on the left; a modal dialog draws over it). React Aria keeps it out of a modal's
- * aria-hidden or inert, so it stays readable.
+ * keep theirs on the left). It is rendered straight into the body with a z-index: inside the app's
+ * S2 Provider (`isolation: isolate`) any z-index stays under a modal's underlay, which S2 portals
+ * to the body after it, and the underlay would dim the panel and take its clicks. Above the
+ * underlay, it must not cover the dialog: it moves beside an open dialog (or menu) it would overlap.
  */
-const placement: CSSProperties = { position: 'fixed', insetInlineEnd: 16, bottom: 16, zIndex: 1000, width: 400 }
+const MARGIN = 16
+const WIDTH = 400
+const MIN_SIDE_WIDTH = 240
+const corner: CSSProperties = { position: 'fixed', insetInlineEnd: MARGIN, bottom: MARGIN, zIndex: 1000, width: WIDTH }
+
+/** The open dialog or menu on top (not a toast, which is a top layer like the panel). */
+function openOverlay(): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"], [role="menu"]')]
+    .filter((d) => !d.closest('[data-react-aria-top-layer]'))
+    .at(-1)
+}
+
+/** Bottom right, or at the left of an open dialog or menu that the panel would cover there. */
+function usePlacement(frame: { current: HTMLElement | null }): CSSProperties {
+  const [sideWidth, setSideWidth] = useState<number | undefined>(undefined)
+  useEffect(() => {
+    let raf = 0
+    const update = () => {
+      cancelAnimationFrame(raf)
+      raf = requestAnimationFrame(() => {
+        const dialog = openOverlay()?.getBoundingClientRect()
+        const height = frame.current?.getBoundingClientRect().height ?? 0
+        const overlaps =
+          dialog !== undefined &&
+          dialog.right > window.innerWidth - MARGIN - WIDTH &&
+          dialog.bottom > window.innerHeight - MARGIN - height
+        const room = dialog ? dialog.left - 2 * MARGIN : 0
+        setSideWidth(overlaps && room >= MIN_SIDE_WIDTH ? Math.min(WIDTH, room) : undefined)
+      })
+    }
+    // Dialogs and menus are portalled into the body: its children change when one opens or closes.
+    const observer = new MutationObserver(update)
+    observer.observe(document.body, { childList: true })
+    window.addEventListener('resize', update)
+    update()
+    return () => {
+      cancelAnimationFrame(raf)
+      observer.disconnect()
+      window.removeEventListener('resize', update)
+    }
+  }, [frame])
+  return sideWidth === undefined
+    ? corner
+    : { position: 'fixed', insetInlineStart: MARGIN, bottom: MARGIN, zIndex: 1000, width: sideWidth }
+}
 
 const panel = style({
   display: 'flex',
@@ -40,19 +87,78 @@ const panel = style({
 const row = style({ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' })
 const small = style({ font: 'body-sm', margin: 0 })
 
-export function StoryPanel({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+/**
+ * A top layer for React Aria (`data-react-aria-top-layer`): an open modal neither makes it inert
+ * nor aria-hidden, a press in it does not dismiss the modal, and focus may move into it while the
+ * modal keeps Tab inside itself. F6 (or Shift+F6) moves the focus into the panel from anywhere,
+ * an open dialog included, and from the panel back to where it was; Tab from the panel's last
+ * button also goes on into a dialog, which comes after it in the document (ADR 013).
+ */
+export function StoryPanelFrame({ children }: { children: ReactNode }) {
+  const frame = useRef<HTMLDivElement>(null)
+  const placement = usePlacement(frame)
+  return createPortal(
+    <div ref={frame} data-react-aria-top-layer="true" style={placement}>
+      <Provider>
+        <Region>{children}</Region>
+      </Provider>
+    </div>,
+    document.body,
+  )
+}
+
+function Region({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null)
+  useF6Toggle(ref)
   return (
     <section
+      ref={ref}
       role="region"
       aria-label="Story"
+      tabIndex={-1}
       {...{ [STORY_PANEL_ATTRIBUTE]: '' }}
       data-react-aria-top-layer="true"
       className={panel}
-      style={placement}
     >
+      {children}
+    </section>
+  )
+}
+
+/**
+ * F6 toggles the focus between the panel (its first enabled button) and where it was. Taken in
+ * the capture phase, before React Aria's landmark navigation: while a story runs, F6 is the
+ * panel's. A modal's focus containment lets the focus into a top layer.
+ */
+function useF6Toggle(ref: { current: HTMLElement | null }) {
+  useEffect(() => {
+    let cameFrom: HTMLElement | null = null
+    const onKey = (event: KeyboardEvent) => {
+      const panel = ref.current
+      if (event.key !== 'F6' || event.altKey || event.ctrlKey || event.metaKey || !panel) return
+      const active = document.activeElement instanceof HTMLElement ? document.activeElement : null
+      if (active && panel.contains(active)) {
+        if (!cameFrom?.isConnected || cameFrom.closest('[inert]')) return
+        cameFrom.focus()
+      } else {
+        cameFrom = active
+        const first = panel.querySelector<HTMLElement>('button:not([disabled]), a[href]')
+        ;(first ?? panel).focus()
+      }
+      event.preventDefault()
+      event.stopPropagation()
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [ref])
+}
+
+export function StoryPanel({ view, commands }: { view: StoryView; commands: StoryCommands }) {
+  return (
+    <StoryPanelFrame>
       <h2 className={style({ font: 'title', margin: 0 })}>{view.story.title}</h2>
       {view.phase === 'complete' ? <Complete view={view} commands={commands} /> : <Running view={view} commands={commands} />}
-    </section>
+    </StoryPanelFrame>
   )
 }
 

@@ -18,7 +18,7 @@ import {
   type StoryContext,
   startStoryBackend,
 } from './story-backend'
-import { isPick, isPress, type Screen, type Story, type StoryStep, type Target } from './story-model'
+import { isPick, isPress, isSee, type Screen, type Story, type StoryStep, type Target } from './story-model'
 
 export interface RoleAccess {
   get: () => Role
@@ -36,7 +36,10 @@ export interface StoryHost {
 
 export interface StoryOptions {
   autoplay: boolean
-  /** Multiplies every Play delay: 1 is a readable pace, 0.1 ten times faster (tests). */
+  /**
+   * Multiplies every delay the story makes for people to follow (Play's, and the moment before it
+   * moves on after the user's own press): 1 is a readable pace, 0.1 ten times faster (tests).
+   */
   pace: number
   /** How long Play looks for a control before it stops and says which (tests shorten it). */
   findTimeoutMs?: number
@@ -74,6 +77,8 @@ const DONE_TIMEOUT_MS = 30_000
 /** Human pace: time to read a narration, to see a highlighted control, to type a key. */
 export const readMs = (narration: string) => Math.min(6_000, Math.max(2_000, narration.split(/\s+/).length * 150))
 const BEAT_MS = 900
+/** After the user did what a step asked, the moment to see it marked done before the next step. */
+const MOVE_ON_MS = 600
 const KEY_MS = 60
 const SKIP_DWELL_MS = 2_500
 
@@ -206,6 +211,8 @@ export class StoryRunner {
     this.entered.add(index)
     this.cursor = 0
     this.graceUntil = 0
+    // The previous step's mark is stale at once (the next tick marks what this step wants).
+    this.mark(undefined)
     this.set({ index, frontier: Math.max(this.state.frontier, index), problem: undefined })
     if (fresh && this.ctx) {
       if (step.role && this.host.roles.get() !== step.role) {
@@ -281,7 +288,7 @@ export class StoryRunner {
       const run = this.run
       setTimeout(() => {
         if (run === this.run && this.state.index === index) this.next()
-      }, 600)
+      }, MOVE_ON_MS * this.options.pace)
     }
   }
 
@@ -302,7 +309,9 @@ export class StoryRunner {
       found = undefined
       c++
     }
-    for (let j = c + 1; j < n && !found; j++) {
+    // Not past something to show that is not on screen yet (the step waits for it).
+    const waitsToShow = c < n && isSee(targets[c] as Target)
+    for (let j = c + 1; j < n && !found && !waitsToShow; j++) {
       const f = find(j)
       if (f && !f.satisfied) {
         found = f
@@ -497,6 +506,8 @@ export class StoryRunner {
   /** Finds the step's next control, shows it, and operates it. False once the step is done. */
   private async playTarget(play: number): Promise<boolean> {
     const index = this.state.index
+    const next = this.step.targets[this.cursor]
+    if (next && isSee(next)) return this.playSee(play, next)
     let resolved: ReturnType<StoryRunner['resolve']>
     await this.waitFor(
       play,
@@ -520,6 +531,23 @@ export class StoryRunner {
       this.graceUntil = Date.now() + GRACE_MS
     }
     await this.sleep(isPick(target) ? BEAT_MS / 3 : BEAT_MS / 2)
+    return true
+  }
+
+  /** Waits for what the step shows, marks it and gives the audience time to read it. */
+  private async playSee(play: number, target: Target): Promise<boolean> {
+    const index = this.state.index
+    let found: Found | undefined
+    await this.waitFor(
+      play,
+      () => this.state.done[index] === true || (found = findTarget(this.host.document, target)) !== undefined,
+      this.options.findTimeoutMs ?? FIND_TIMEOUT_MS,
+      describeNext(this.step, this.cursor),
+    )
+    if (!this.playing(play) || this.state.done[index] || !found) return false
+    this.mark(found.element)
+    await this.sleep(readMs(found.element.textContent ?? ''))
+    this.cursor += 1
     return true
   }
 

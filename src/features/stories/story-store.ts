@@ -5,7 +5,7 @@
 export interface StoryRequest {
   id: string
   autoplay: boolean
-  /** `?story-pace=`: multiplies Play's delays (1 reads comfortably; tests play faster). */
+  /** `?story-pace=`: multiplies the story's delays for people (1 reads comfortably; tests go faster). */
   pace: number
   /** A new number for every request, so asking for the same story again restarts it. */
   n: number

@@ -2,12 +2,17 @@ import type { Story } from '../story-model'
 
 const STAGE = 'Stage Only pipeline'
 const PROD = 'Prod Only Pipeline'
+const COUPLED = 'Production Pipeline'
 
-/** Seed 000: a stage-only run, its tests, Promote Build, and the production only run it starts. */
+/**
+ * Seed 000 and spec §E.7: a stage-only run, its tests, a newer build shipped meanwhile by the
+ * coupled pipeline, Promote Build with its rollback warning, and the production only run it starts.
+ */
 export const promoteBuild: Story = {
   id: 'promote-build',
   title: 'Split deployment and Promote Build',
-  summary: 'Build and test on stage with a stage-only pipeline, then promote that exact build to production.',
+  summary:
+    'Build and test on stage with a stage-only pipeline, then promote that exact build to production, warned that it is older than what production runs.',
   duration: 'about 1 minute',
   scenario: 'split-pipelines',
   program: 'Split Program',
@@ -39,12 +44,21 @@ export const promoteBuild: Story = {
       done: { execution: { saved: 'stage' }, status: ['FINISHED'] },
     },
     {
+      id: 'meanwhile',
+      narration: `Meanwhile, a Deployment Manager on the team still ships with the coupled ${COUPLED}. Press Fast-forward: the story runs it for them through the API (build, stage, their approval, production), so production now runs a build newer than the stage-only one.`,
+      screen: { page: 'pipelines' },
+      targets: [],
+      fastForward: { until: 'teammate-run', pipeline: COUPLED, as: 'deployment-manager' },
+      done: { execution: { pipeline: COUPLED }, status: ['FINISHED'], save: 'coupled' },
+    },
+    {
       id: 'promote',
       narration:
-        'Every test passed on stage, so this build can go to production. Press Promote Build: the dialog compares the build with what production runs now, and would warn if promoting it rolled production back. Then Run.',
+        'Every test passed on stage, so this build can go to production. Press Promote Build: the dialog compares it with what production runs now and warns that promoting this older build would roll production back. Read the warning, then Run.',
       screen: { page: 'execution', execution: 'stage' },
       targets: [
         { press: 'button', name: 'Promote Build' },
+        { see: 'heading', name: 'Possible code rollback', in: 'dialog' },
         { press: 'button', name: 'Run', in: 'dialog' },
       ],
       done: { execution: { pipeline: PROD }, save: 'prod' },
