@@ -352,11 +352,14 @@ export async function runServerBench(logLine: (line: string) => void = () => {})
       const pipelines = (await (await fetch(`${child.url}/api/program/1/pipelines`, { headers: ADMIN })).json()) as {
         _embedded: { pipelines: { id: string }[] }
       }
+      // A fault added (certainly a change: a favourite may already be set by the streams' toggles).
       const changedAt = performance.now()
-      await fetch(`${child.url}/api/program/1/pipeline/${pipelines._embedded.pipelines[0]!.id}/favorite`, {
-        method: 'PUT',
+      const added = await fetch(`${child.url}/__sim/faults`, {
+        method: 'POST',
         headers: ADMIN,
+        body: JSON.stringify({ pipelineId: pipelines._embedded.pipelines[0]!.id, action: 'build', status: 'FAILED' }),
       })
+      if (added.status !== 201) throw new Error(`adding a fault answered ${added.status}`)
       await untilSaved()
       const changeSavedAfterMs = performance.now() - changedAt
       log(`  memory: ${JSON.stringify({ demoRssMb, largeRssMb, savedAfterMs, changeSavedAfterMs })}`)
