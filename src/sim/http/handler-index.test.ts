@@ -31,7 +31,8 @@ describe('the handler index', () => {
         const url = new URL(concrete(path, fill), ORIGIN)
         const kept = new Set(candidates(new Request(url, { method })))
         for (const handler of httpHandlers) {
-          if (mswMatches(handler, method, url)) expect(kept.has(handler), `${handler.info.header} for ${method} ${url.pathname}`).toBe(true)
+          if (mswMatches(handler, method, url))
+            expect(kept.has(handler), `${handler.info.header} for ${method} ${url.pathname}`).toBe(true)
         }
       }),
       { numRuns: 600 },
@@ -64,7 +65,10 @@ describe('the handler index', () => {
 
   it('always keeps a handler whose path it cannot read', async () => {
     const odd = http.get(/^\/custom\/\d+$/, () => HttpResponse.text('regexp'))
-    const predicate = http.get(({ request }) => new URL(request.url).pathname === '/p', () => HttpResponse.text('predicate'))
+    const predicate = http.get(
+      ({ request }) => new URL(request.url).pathname === '/p',
+      () => HttpResponse.text('predicate'),
+    )
     const index = handlerIndex([odd, predicate])
     expect(index(new Request(`${ORIGIN}/anything`))).toEqual([odd, predicate])
     const answer = await getResponse(index(new Request(`${ORIGIN}/p`)), new Request(`${ORIGIN}/p`))
