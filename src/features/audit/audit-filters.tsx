@@ -1,12 +1,10 @@
-import { type Key, Picker, PickerItem } from '@react-spectrum/s2'
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { AuditFilters as Filters } from '../../api/resources/audit'
+import { FilterBar, FilterPicker } from '../../components/filter-bar'
 import { AUDIT_CATEGORIES } from '../../contract/audit'
 import type { Pipeline } from '../../contract/resources'
 import { AUDIT_CATEGORY_LABEL } from './audit-labels'
 import type { AuditFilterName } from './use-audit-filters'
-
-const ALL = 'all'
 
 /** Pipeline and category pickers; each sets the matching query parameter of the list. */
 export function AuditFilters({
@@ -18,44 +16,24 @@ export function AuditFilters({
   pipelines: Pipeline[]
   onChange: (name: AuditFilterName, value: string | undefined) => void
 }) {
-  const change = (name: AuditFilterName) => (key: Key | null) =>
-    onChange(name, key === ALL || key === null ? undefined : String(key))
   return (
-    <div role="group" aria-label="Filters" className={style({ display: 'flex', flexWrap: 'wrap', gap: 16, marginBottom: 16 })}>
-      <Picker
+    <FilterBar>
+      <FilterPicker
         label="Pipeline"
-        selectedKey={filters.pipelineId ?? ALL}
-        onSelectionChange={change('pipelineId')}
+        allLabel="All pipelines"
+        options={pipelines.map((p) => ({ id: p.id, label: p.name }))}
+        value={filters.pipelineId}
+        onChange={(value) => onChange('pipelineId', value)}
         styles={style({ width: 240 })}
-      >
-        {[
-          <PickerItem key={ALL} id={ALL}>
-            All pipelines
-          </PickerItem>,
-          ...pipelines.map((p) => (
-            <PickerItem key={p.id} id={p.id}>
-              {p.name}
-            </PickerItem>
-          )),
-        ]}
-      </Picker>
-      <Picker
+      />
+      <FilterPicker
         label="Category"
-        selectedKey={filters.category ?? ALL}
-        onSelectionChange={change('category')}
+        allLabel="All categories"
+        options={AUDIT_CATEGORIES.map((c) => ({ id: c, label: AUDIT_CATEGORY_LABEL[c] }))}
+        value={filters.category}
+        onChange={(value) => onChange('category', value)}
         styles={style({ width: 220 })}
-      >
-        {[
-          <PickerItem key={ALL} id={ALL}>
-            All categories
-          </PickerItem>,
-          ...AUDIT_CATEGORIES.map((c) => (
-            <PickerItem key={c} id={c}>
-              {AUDIT_CATEGORY_LABEL[c]}
-            </PickerItem>
-          )),
-        ]}
-      </Picker>
-    </div>
+      />
+    </FilterBar>
   )
 }
