@@ -78,14 +78,13 @@ export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void; expecte
   },
 })
 
-/**
- * Fails on serious or critical accessibility violations of what the page shows now. React Aria's
- * live announcer (a visually hidden region it owns) briefly names a pending button by
- * `aria-labelledby`, and keeps the message for about 7 s after the button may be gone; it is
- * left out of the scan rather than waited for, since it is never shown and clears itself.
- */
-export async function expectAccessible(page: Page): Promise<void> {
-  // Colours blend while something fades in or out (toasts, dialogs): scan the settled page.
+/** Puts axe-core into the page's document unless it is there already. */
+export async function injectAxe(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+}
+
+/** Waits until no finite animation runs on the page (fades of toasts, dialogs, buttons). */
+export async function untilNothingAnimates(page: Page): Promise<void> {
   await expect
     .poll(
       () =>
@@ -98,7 +97,18 @@ export async function expectAccessible(page: Page): Promise<void> {
       { timeout: 10_000, intervals: [50, 100, 200] },
     )
     .toBe(0)
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+}
+
+/**
+ * Fails on serious or critical accessibility violations of what the page shows now. React Aria's
+ * live announcer (a visually hidden region it owns) briefly names a pending button by
+ * `aria-labelledby`, and keeps the message for about 7 s after the button may be gone; it is
+ * left out of the scan rather than waited for, since it is never shown and clears itself.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  // Colours blend while something fades in or out (toasts, dialogs): scan the settled page.
+  await untilNothingAnimates(page)
+  await injectAxe(page)
   const violations = await page.evaluate(async () => {
     const { axe } = window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }
     const results = await axe.run({ exclude: [['[data-live-announcer]']] }, { resultTypes: ['violations'] })

@@ -5,19 +5,16 @@
  * `?story-pace=0.02` (fifty times the human pace; by hand it shortens only the moment a story waits
  * after a press); `npm run bench` times the human pace.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Locator, Page } from '@playwright/test'
 import type { AxeResults } from 'axe-core'
 import { STORIES } from '../src/features/stories/stories/index'
 import type { Story } from '../src/features/stories/story-model'
-import { expect, test } from './fixtures'
+import { expect, injectAxe, test, untilNothingAnimates } from './fixtures'
 import { tabTo } from './keyboard'
 
 test.describe.configure({ timeout: 120_000 })
 
 const TEST_PACE = 0.02
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
 
@@ -28,21 +25,10 @@ const panelOf = (page: Page) => page.getByRole('region', { name: 'Story' })
  * taken again if anything animated or the panel changed while it ran (Play moves on by itself).
  */
 async function expectPanelAccessible(page: Page): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+  await injectAxe(page)
   let violations: string[] = []
   for (let attempt = 0; attempt < 5; attempt++) {
-    await expect
-      .poll(
-        () =>
-          page.evaluate(
-            () =>
-              document
-                .getAnimations()
-                .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY).length,
-          ),
-        { timeout: 10_000, intervals: [50, 100, 200] },
-      )
-      .toBe(0)
+    await untilNothingAnimates(page)
     const scan = await page.evaluate(async () => {
       const panel = () => document.querySelector('[data-story-panel]')?.outerHTML
       // A change rendered since the poll starts its transitions only now (getAnimations brings styles up to date).
