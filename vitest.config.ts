@@ -4,6 +4,10 @@ import viteConfig from './vite.config.ts'
 export default defineConfig({
   ...viteConfig,
   test: {
+    // Vitest leaves one core free by default, which on a 2-core CI machine is one test file at a
+    // time; many files wait on child processes, timers or I/O (the kill -9 test, the servers), so
+    // two at a time use the machine better.
+    maxWorkers: 2,
     projects: [
       {
         test: {
