@@ -48,3 +48,25 @@ export function FilterPicker({ label, allLabel, options, value, onChange, styles
     </Picker>
   )
 }
+
+/** The "Pipeline" filter every program list has. */
+export function PipelineFilter({
+  pipelines,
+  value,
+  onChange,
+}: {
+  pipelines: readonly { id: string; name: string }[]
+  value: string | undefined
+  onChange: (value: string | undefined) => void
+}) {
+  return (
+    <FilterPicker
+      label="Pipeline"
+      allLabel="All pipelines"
+      options={pipelines.map((p) => ({ id: p.id, label: p.name }))}
+      value={value}
+      onChange={onChange}
+      styles={style({ width: 240 })}
+    />
+  )
+}

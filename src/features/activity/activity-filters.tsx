@@ -1,6 +1,6 @@
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { ActivityFilters as Filters } from '../../api/resources/activity'
-import { FilterBar, FilterPicker } from '../../components/filter-bar'
+import { FilterBar, FilterPicker, PipelineFilter } from '../../components/filter-bar'
 import type { Pipeline } from '../../contract/resources'
 import { EXECUTION_STATUS, STATUS_FILTERS, TRIGGER_FILTERS, TRIGGER_LABEL } from './activity-labels'
 import type { FilterName } from './use-activity-filters'
@@ -15,14 +15,7 @@ export interface ActivityFiltersProps {
 export function ActivityFilters({ filters, pipelines, onChange }: ActivityFiltersProps) {
   return (
     <FilterBar>
-      <FilterPicker
-        label="Pipeline"
-        allLabel="All pipelines"
-        options={pipelines.map((p) => ({ id: p.id, label: p.name }))}
-        value={filters.pipelineId}
-        onChange={(value) => onChange('pipelineId', value)}
-        styles={style({ width: 240 })}
-      />
+      <PipelineFilter pipelines={pipelines} value={filters.pipelineId} onChange={(value) => onChange('pipelineId', value)} />
       <FilterPicker
         label="Status"
         allLabel="All statuses"

@@ -1,6 +1,6 @@
 import { style } from '@react-spectrum/s2/style' with { type: 'macro' }
 import type { AuditFilters as Filters } from '../../api/resources/audit'
-import { FilterBar, FilterPicker } from '../../components/filter-bar'
+import { FilterBar, FilterPicker, PipelineFilter } from '../../components/filter-bar'
 import { AUDIT_CATEGORIES } from '../../contract/audit'
 import type { Pipeline } from '../../contract/resources'
 import { AUDIT_CATEGORY_LABEL } from './audit-labels'
@@ -18,14 +18,7 @@ export function AuditFilters({
 }) {
   return (
     <FilterBar>
-      <FilterPicker
-        label="Pipeline"
-        allLabel="All pipelines"
-        options={pipelines.map((p) => ({ id: p.id, label: p.name }))}
-        value={filters.pipelineId}
-        onChange={(value) => onChange('pipelineId', value)}
-        styles={style({ width: 240 })}
-      />
+      <PipelineFilter pipelines={pipelines} value={filters.pipelineId} onChange={(value) => onChange('pipelineId', value)} />
       <FilterPicker
         label="Category"
         allLabel="All categories"
