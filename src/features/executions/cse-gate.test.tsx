@@ -2,34 +2,18 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../config/paths'
 import type { Role } from '../../contract/resources'
-import { runUntil, startExecution } from '../../engine/executions'
-import type { Actor } from '../../engine/model'
 import type { SimRuntime } from '../../sim/runtime'
+import { amsProductionPipeline, runAms } from '../../testing/ams-runs'
 import { renderApp } from '../../testing/render-app'
-
-const DAN: Actor = { roles: ['deployment-manager'], userId: 'dan@AdobeID' }
 
 /** An AMS production run with CSE oversight (My CSE), run until CSE Support waits. */
 function waitingForCse(runtime: SimRuntime): string {
-  const { engine } = runtime
-  const program = engine.listPrograms()[0]!
-  const envs = engine.environments(program.id)
-  const env = (type: string) => envs.find((e) => e.type === type)!.id
-  const pipeline = engine.createPipeline(DAN, program.id, {
-    name: 'AMS Release',
-    category: 'production',
-    repositoryId: engine.repositories(program.id)[0]!.id,
-    branch: 'main',
-    environmentIds: [env('stage'), env('prod')],
+  const pipeline = amsProductionPipeline(runtime, {
     productionOptions: { pauseBeforeProd: false, scheduled: false, goLiveApproval: false, cseOversight: 'MY_CSE' },
   })
-  const e = engine.mutate(() => {
-    const started = startExecution(engine.ctx, DAN, program.id, pipeline.id)
-    runUntil(engine.ctx, () => started.steps.some((s) => s.status === 'WAITING'))
-    return started
-  })
+  const e = runAms(runtime, pipeline)
   expect(e.steps.find((s) => s.status === 'WAITING')?.action).toBe('managed')
-  return paths.execution.getHref(program.id, pipeline.id, e.id)
+  return paths.execution.getHref(pipeline.programId, pipeline.id, e.id)
 }
 
 const render = (role: Role) => renderApp(waitingForCse, { scenario: 'ams-program', role })

@@ -2,35 +2,20 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../config/paths'
 import type { Role } from '../../contract/resources'
-import { runUntil, startExecution } from '../../engine/executions'
 import { addFault } from '../../engine/faults'
-import type { Actor } from '../../engine/model'
 import type { SimRuntime } from '../../sim/runtime'
+import { amsProductionPipeline, runAms } from '../../testing/ams-runs'
 import { renderApp } from '../../testing/render-app'
-
-const DAN: Actor = { roles: ['deployment-manager'], userId: 'dan@AdobeID' }
 
 /** An AMS production run whose stage deploy is paused by a PAUSED fault. */
 function pausedAtStage(runtime: SimRuntime): string {
   const { engine } = runtime
-  const program = engine.listPrograms()[0]!
-  const envs = engine.environments(program.id)
-  const env = (type: string) => envs.find((e) => e.type === type)!.id
-  const pipeline = engine.createPipeline(DAN, program.id, {
-    name: 'AMS Release',
-    category: 'production',
-    repositoryId: engine.repositories(program.id)[0]!.id,
-    branch: 'main',
-    environmentIds: [env('stage'), env('prod')],
-  })
-  const e = engine.mutate(() => {
-    addFault(engine.ctx, { pipelineId: pipeline.id, action: 'deploy', environmentType: 'stage', status: 'PAUSED' })
-    const started = startExecution(engine.ctx, DAN, program.id, pipeline.id)
-    runUntil(engine.ctx, () => started.steps.some((s) => s.status === 'WAITING'))
-    return started
+  const pipeline = amsProductionPipeline(runtime)
+  const e = runAms(runtime, pipeline, {
+    before: () => addFault(engine.ctx, { pipelineId: pipeline.id, action: 'deploy', environmentType: 'stage', status: 'PAUSED' }),
   })
   expect(e.steps.find((s) => s.status === 'WAITING')?.action).toBe('deploy')
-  return paths.execution.getHref(program.id, pipeline.id, e.id)
+  return paths.execution.getHref(pipeline.programId, pipeline.id, e.id)
 }
 
 const render = (role: Role) => renderApp(pausedAtStage, { scenario: 'ams-program', role })

@@ -3,14 +3,12 @@ import { expect, test, vi } from 'vitest'
 import { paths } from '../../config/paths'
 import { runUntil, startExecution } from '../../engine/executions'
 import { addFault } from '../../engine/faults'
-import type { Actor } from '../../engine/model'
 import type { SimRuntime } from '../../sim/runtime'
 import { scanIssues } from '../../engine/scan-issues'
 import { scanIssuesCsv } from '../../sim/http/representations/scan-issues-csv'
+import { amsProductionPipeline, DAN, runAms } from '../../testing/ams-runs'
 import { renderApp } from '../../testing/render-app'
 import { metricsCsv } from './metrics-csv'
-
-const DAN: Actor = { roles: ['deployment-manager'], userId: 'dan@AdobeID' }
 
 /** A coupled run whose code scanning waits on important failures. */
 function waitingCodeScan(runtime: SimRuntime) {
@@ -88,23 +86,12 @@ test('Code Scanning: Review Summary lists every metric with its tier, and Downlo
 
 /** An AMS production run whose Security Testing waits on an important failure. */
 function waitingSecurityGate(runtime: SimRuntime) {
-  const { engine } = runtime
-  const program = engine.listPrograms()[0]!
-  const envs = engine.environments(program.id)
-  const env = (type: string) => envs.find((e) => e.type === type)!.id
-  const pipeline = engine.createPipeline(DAN, program.id, {
-    name: 'AMS Release',
-    category: 'production',
-    repositoryId: engine.repositories(program.id)[0]!.id,
-    branch: 'main',
-    environmentIds: [env('stage'), env('prod')],
+  const pipeline = amsProductionPipeline(runtime, {
     productionOptions: { pauseBeforeProd: false, scheduled: false, goLiveApproval: false, cseOversight: null },
   })
-  return engine.mutate(() => {
-    addFault(engine.ctx, { pipelineId: pipeline.id, action: 'securityTest', status: 'FAILED', metric: 'important' })
-    const e = startExecution(engine.ctx, DAN, program.id, pipeline.id)
-    runUntil(engine.ctx, () => e.steps.some((s) => s.status === 'WAITING'))
-    return e
+  return runAms(runtime, pipeline, {
+    before: () =>
+      addFault(runtime.engine.ctx, { pipelineId: pipeline.id, action: 'securityTest', status: 'FAILED', metric: 'important' }),
   })
 }
 

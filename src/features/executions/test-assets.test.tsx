@@ -1,36 +1,19 @@
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../config/paths'
-import { runUntil, startExecution } from '../../engine/executions'
-import type { Actor, AssetsTestFile } from '../../engine/model'
+import type { AssetsTestFile } from '../../engine/model'
 import type { SimRuntime } from '../../sim/runtime'
+import { amsProductionPipeline, runAms } from '../../testing/ams-runs'
 import { renderApp } from '../../testing/render-app'
-
-const DAN: Actor = { roles: ['deployment-manager'], userId: 'dan@AdobeID' }
 
 /** A finished AMS production run of a pipeline with these assets test files. */
 const finishedRun =
   (assetsTestFiles: AssetsTestFile[]) =>
   (runtime: SimRuntime): string => {
-    const { engine } = runtime
-    const program = engine.listPrograms()[0]!
-    const envs = engine.environments(program.id)
-    const env = (type: string) => envs.find((e) => e.type === type)!.id
-    const pipeline = engine.createPipeline(DAN, program.id, {
-      name: 'AMS Release',
-      category: 'production',
-      repositoryId: engine.repositories(program.id)[0]!.id,
-      branch: 'main',
-      environmentIds: [env('stage'), env('prod')],
-      stageTesting: { assetsTestFiles },
-    })
-    const e = engine.mutate(() => {
-      const started = startExecution(engine.ctx, DAN, program.id, pipeline.id)
-      runUntil(engine.ctx, () => started.status !== 'RUNNING')
-      return started
-    })
+    const pipeline = amsProductionPipeline(runtime, { stageTesting: { assetsTestFiles } })
+    const e = runAms(runtime, pipeline, { until: (started) => started.status !== 'RUNNING' })
     expect(e.status).toBe('FINISHED')
-    return paths.execution.getHref(program.id, pipeline.id, e.id)
+    return paths.execution.getHref(pipeline.programId, pipeline.id, e.id)
   }
 
 test('the Assets performance test step names the uploaded test files it used', async () => {
