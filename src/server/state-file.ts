@@ -22,7 +22,7 @@ import { z } from 'zod'
 import type { EngineState } from '../engine/model'
 import { InvalidStateError, parseState } from '../engine/snapshot'
 import type { ClockSettings } from '../sim/runtime'
-import { JournalError, replayJournal, SavePlanner } from './state-journal'
+import { clockSchema, JournalError, replayJournal, SavePlanner } from './state-journal'
 
 export const STATE_FILE_FORMAT = 1
 
@@ -44,18 +44,15 @@ export interface LoadedStateFile {
   migratedFrom?: 'exported-state' | 'browser-snapshot'
   /** Journal lines applied after the first (state-journal.ts); the file is rewritten whole on start. */
   journal?: { entries: number; tornTail: boolean }
-  /** The file's size in bytes. */
-  bytes: number
 }
 
-const clock = z.strictObject({ speed: z.number().finite().min(0), paused: z.boolean() })
 const currentFile = z.object({
   pipelineConsoleStateFile: z.literal(STATE_FILE_FORMAT),
   savedAt: z.string(),
-  clock: clock.optional(),
+  clock: clockSchema.optional(),
   state: z.unknown(),
 })
-const browserSnapshot = z.strictObject({ savedAt: z.string(), state: z.string(), clock: clock.optional() })
+const browserSnapshot = z.strictObject({ savedAt: z.string(), state: z.string(), clock: clockSchema.optional() })
 
 const tempPrefix = (path: string) => `.${basename(path)}.`
 const TEMP_SUFFIX = '.tmp'
@@ -70,7 +67,6 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
     if (code === 'ENOENT') return undefined
     throw new StateFileError(path, `it cannot be read (${code ?? (error as Error).message}).`)
   }
-  const bytes = Buffer.byteLength(text)
   let raw: unknown
   /** The lines after the first, when the file is a state file followed by a journal. */
   let journal: string[] | undefined
@@ -94,15 +90,13 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
         const result = replayJournal(state, journal)
         state = result.state
         replayed = { entries: result.entries, tornTail: result.tornTail }
-        // The clock as of the last entry applied.
-        const lastClock = lastEntryClock(journal, result.entries)
-        if (lastClock) clockSettings = lastClock
+        clockSettings = result.clock ?? clockSettings
       } catch (error) {
         if (error instanceof JournalError) throw new StateFileError(path, error.message)
         throw error
       }
     }
-    loaded = { bytes, ...(clockSettings ? { clock: clockSettings } : {}), ...(replayed ? { journal: replayed } : {}) }
+    loaded = { ...(clockSettings ? { clock: clockSettings } : {}), ...(replayed ? { journal: replayed } : {}) }
   } else if (typeof raw === 'object' && raw !== null && 'pipelineConsoleStateFile' in raw) {
     const format = (raw as { pipelineConsoleStateFile: unknown }).pipelineConsoleStateFile
     const problem =
@@ -119,10 +113,10 @@ export async function readStateFile(path: string): Promise<LoadedStateFile | und
     } catch (error) {
       throw new StateFileError(path, `its saved state is not JSON (${(error as Error).message}).`)
     }
-    loaded = { bytes, migratedFrom: 'browser-snapshot', ...(asBrowser.data.clock ? { clock: asBrowser.data.clock } : {}) }
+    loaded = { migratedFrom: 'browser-snapshot', ...(asBrowser.data.clock ? { clock: asBrowser.data.clock } : {}) }
   } else {
     state = raw
-    loaded = { bytes, migratedFrom: 'exported-state' }
+    loaded = { migratedFrom: 'exported-state' }
   }
   try {
     return { state: parseState(state), ...loaded }
@@ -149,11 +143,6 @@ function splitJournal(text: string): { first: unknown; lines: string[] } | undef
   const lines = text.slice(end + 1).split('\n')
   if (lines.at(-1) === '') lines.pop()
   return { first, lines }
-}
-
-function lastEntryClock(lines: readonly string[], entries: number): ClockSettings | undefined {
-  if (entries === 0) return undefined
-  return (JSON.parse(lines[entries - 1] as string) as { clock: ClockSettings }).clock
 }
 
 /** The file's text for a state exported by `engine.exportState()` (not parsed again: it can be large). */

@@ -2,7 +2,7 @@
  * Saving a large state without rewriting it. With 100,000 executions the state file is about
  * 190 MB and rewriting it takes seconds (JSON of the whole state, write, fsync), so a change
  * would not be on disk within a second. Executions that have ended never change again (an engine
- * rule, tested in state-journal.test.ts), and they are nearly all of a large state. So once the
+ * rule, a property test in src/engine/executions/properties.test.ts), and they are nearly all of a large state. So once the
  * file is large, a save appends one line to it instead: the parts of the state other than the
  * executions that changed (pipelines, events, …), plus the executions that are new or were still
  * running at the previous save. The file is then JSON Lines: the first line is the usual state
@@ -38,10 +38,13 @@ export interface JournalEntry {
   removedExecutionIds: string[]
 }
 
+/** The virtual clock's settings as a state file and its journal lines hold them. */
+export const clockSchema = z.strictObject({ speed: z.number().finite().min(0), paused: z.boolean() })
+
 const journalEntry = z.object({
   pipelineConsoleJournal: z.literal(JOURNAL_FORMAT),
   savedAt: z.string(),
-  clock: z.strictObject({ speed: z.number().finite().min(0), paused: z.boolean() }),
+  clock: clockSchema,
   state: z.record(z.string(), z.unknown()),
   executions: z.array(z.object({ id: z.string() }).passthrough()),
   newExecutionIds: z.array(z.string()),
@@ -162,7 +165,10 @@ export class JournalError extends Error {}
  * not validated yet: the result is validated whole). An incomplete last line (a write cut short)
  * is left out and reported; any other line that does not read is an error.
  */
-export function replayJournal(base: unknown, lines: readonly string[]): { state: unknown; entries: number; tornTail: boolean } {
+export function replayJournal(
+  base: unknown,
+  lines: readonly string[],
+): { state: unknown; entries: number; tornTail: boolean; clock: ClockSettings | undefined } {
   if (typeof base !== 'object' || base === null || !Array.isArray((base as EngineState).executions)) {
     throw new JournalError('its first line holds no executions to apply a journal to.')
   }
@@ -170,6 +176,7 @@ export function replayJournal(base: unknown, lines: readonly string[]): { state:
   let state: Record<string, unknown> = base as unknown as Record<string, unknown>
   let entries = 0
   let tornTail = false
+  let clock: ClockSettings | undefined
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string
     const last = i === lines.length - 1
@@ -199,7 +206,8 @@ export function replayJournal(base: unknown, lines: readonly string[]): { state:
     }
     executions = next
     state = { ...state, ...parsed.state }
+    clock = parsed.clock
     entries++
   }
-  return { state: { ...state, executions: [...executions.values()] }, entries, tornTail }
+  return { state: { ...state, executions: [...executions.values()] }, entries, tornTail, clock }
 }
