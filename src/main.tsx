@@ -1,6 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { forgetInBrowserBackend, usesServerBackend } from './sim/backend-mode'
+import { preloadRouteModule } from './app/route-modules'
+import { registerServiceWorkerEarly } from './sim/host/early-service-worker'
 import { engineWorker, requestedHost } from './sim/host/early-worker'
 
 async function main() {
@@ -16,15 +18,21 @@ async function main() {
       // Left to the simulator, which reports the fallback.
     }
   }
+  // A first visit installs the service worker meanwhile too.
+  if (!server) registerServiceWorkerEarly()
+  // The page's own code downloads alongside the app's rather than after it.
+  preloadRouteModule(window.location.pathname)
   // The simulated backend must be answering before the first request is made. The app's code
   // (and, through the router, the current route's) downloads meanwhile; it makes no request on load.
   const simulator = server ? undefined : import('./sim/browser').then(({ startSimulator }) => startSimulator())
   const app = import('./app/app')
   await simulator
+  performance.mark('pipeline-console:backend-answers')
   const { App, loadFirstScreen } = await app
   // The first screen's data is asked for at once; the first render waits a moment for it
   // rather than rendering its loading states first.
   await loadFirstScreen()
+  performance.mark('pipeline-console:first-data')
   const root = document.getElementById('root')
   if (!root) throw new Error('The page has no #root element.')
   createRoot(root).render(

@@ -11,6 +11,7 @@ import { setupWorker } from 'msw/browser'
 import type { HostKind } from './host/backend'
 import { HostConnection } from './host/connection'
 import { engineWorker, requestedHost } from './host/early-worker'
+import { SERVICE_WORKER_URL, serviceWorkerControls } from './host/early-service-worker'
 
 /** How long a tab waits for the shared worker to acknowledge it before running its own backend. */
 const WELCOME_TIMEOUT_MS = 3_000
@@ -53,11 +54,9 @@ export async function startSimulator(): Promise<{ host: HostKind }> {
   const worker = setupWorker()
   const [{ host, handlers }] = await Promise.all([
     startHost(),
-    worker.start({
-      onUnhandledRequest: 'bypass',
-      quiet: true,
-      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-    }),
+    serviceWorkerControls().then(() =>
+      worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: SERVICE_WORKER_URL } }),
+    ),
   ])
   worker.resetHandlers(...handlers)
   return { host }
