@@ -56,6 +56,8 @@ const recordInto = (log: SendLog) => (path: string, bytes: number) => void log.p
 
 interface Load {
   visibleMs: number
+  /** The console's own marks (main.tsx): when its backend answered and its first data was in. */
+  marks: Record<string, number>
   jsCssBytes: number
   /** The JS and CSS files sent before the row. */
   files: SendLog
@@ -71,9 +73,15 @@ async function load(context: BrowserContext, url: string, sent: SendLog, settle:
   await page.waitForFunction(() => (window as unknown as { __rowVisibleAt?: number }).__rowVisibleAt !== undefined, null, {
     timeout: 30_000,
   })
-  const { visibleMs, wallAt } = await page.evaluate(() => {
+  const { visibleMs, wallAt, marks } = await page.evaluate(() => {
     const w = window as unknown as { __rowVisibleAt: number; __rowVisibleWallAt: number }
-    return { visibleMs: w.__rowVisibleAt, wallAt: w.__rowVisibleWallAt }
+    const marks = Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('pipeline-console:'))
+        .map((m) => [m.name.slice('pipeline-console:'.length), m.startTime]),
+    )
+    return { visibleMs: w.__rowVisibleAt, wallAt: w.__rowVisibleWallAt, marks }
   })
   const files = sent.filter((s) => s.at <= wallAt && /\.(js|css)$/.test(s.path))
   const jsCssBytes = files.reduce((sum, s) => sum + s.bytes, 0)
@@ -83,7 +91,7 @@ async function load(context: BrowserContext, url: string, sent: SendLog, settle:
     await page.waitForTimeout(500)
   }
   await page.close()
-  return { visibleMs, jsCssBytes, files }
+  return { visibleMs, marks, jsCssBytes, files }
 }
 
 interface Target {
@@ -217,6 +225,23 @@ export const pagesSection: BenchSection = {
         target: '≤ 300',
       },
     )
+    // Where the console's time goes: its backend answering, its first data, then rendering to the row.
+    const mark = (loads: Load[], name: string) => median(loads.map((r) => r.marks[name] ?? Number.NaN))
+    const phases = (loads: Load[]) => ({
+      backendAnswersMs: round(mark(loads, 'backend-answers')),
+      firstDataMs: round(mark(loads, 'first-data')),
+      rowMs: round(median(loads.map((r) => r.visibleMs))),
+    })
+    const startup = { cold: phases(app.cold), warm: phases(app.warmLoads) }
+    for (const kind of ['cold', 'warm'] as const)
+      rows.push({
+        measure: `… console ${kind}: backend answering / first data in / first row visible (ms, medians)`,
+        value: `${fmt(startup[kind].backendAnswersMs)} / ${fmt(startup[kind].firstDataMs)} / ${fmt(startup[kind].rowMs)}`,
+        baseline: '',
+        ratio: '',
+        target: '',
+      })
+    json.startup = startup
     json.coldLoad = {
       consoleMs: round(coldMs(app)),
       bareMs: round(coldMs(bare)),

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { forgetInBrowserBackend, usesServerBackend } from './sim/backend-mode'
-import { preloadRouteModule } from './app/route-modules'
 import { registerServiceWorkerEarly } from './sim/host/early-service-worker'
 import { engineWorker, requestedHost } from './sim/host/early-worker'
 
@@ -20,8 +19,6 @@ async function main() {
   }
   // A first visit installs the service worker meanwhile too.
   if (!server) registerServiceWorkerEarly()
-  // The page's own code downloads alongside the app's rather than after it.
-  preloadRouteModule(window.location.pathname)
   // The simulated backend must be answering before the first request is made. The app's code
   // (and, through the router, the current route's) downloads meanwhile; it makes no request on load.
   const simulator = server ? undefined : import('./sim/browser').then(({ startSimulator }) => startSimulator())

@@ -1,3 +1,5 @@
+// First: starts loading the current page's module (see the module).
+import './preload-current-route'
 import { useEffect } from 'react'
 import { createBrowserRouter, RouterProvider } from 'react-router-dom'
 import { setTokenProvider } from '../api/http'

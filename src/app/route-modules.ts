@@ -1,8 +1,7 @@
 /**
- * Each page's code, loaded when it is first shown. The entry module starts loading the current
- * page's module right away (`preloadRouteModule`), so it downloads alongside the app's code
- * instead of after it: the router would only ask for it once the app module has run. Kept free
- * of imports so that the entry module stays small.
+ * Each page's code, loaded when it is first shown. The current page's module starts loading as
+ * soon as the app's code starts running (preload-current-route.ts), so it downloads alongside
+ * that code instead of after it: the router asks for it only once the app module has run.
  */
 export const routeModules = {
   programs: () => import('./routes/programs-route'),
