@@ -25,7 +25,7 @@ function loadTimeSpecifiers(file: string): string[] {
 
 function resolveSource(from: string, specifier: string): string {
   const base = resolve(dirname(from), specifier)
-  const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((p) => existsSync(p) && p.match(/\.tsx?$/))
+  const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((p) => /\.tsx?$/.test(p) && existsSync(p))
   if (!found) throw new Error(`${relative(ROOT, from)} imports ${specifier}, which is not a source file`)
   return found
 }

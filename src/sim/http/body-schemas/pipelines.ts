@@ -1,6 +1,6 @@
 /**
- * Pipeline create and patch bodies (spec §H.5). Only the JSON shape is checked here; lengths,
- * uniqueness and the rules between fields are the engine's, reported field by field.
+ * Pipeline create and patch bodies (spec §H.5). Only the JSON shape is checked here (strings and
+ * lists bounded); the domain rules are the engine's, reported field by field.
  */
 import { z } from 'zod'
 import { id } from './id'
