@@ -27,6 +27,13 @@ export default defineConfig({
   optimizeDeps: { rolldownOptions: { plugins: [s2FontsStub()] } },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: Number(process.env.PORT ?? 4173), strictPort: true },
+  // The engine's shared worker is a module worker (early-worker.ts): as ES modules its request-body
+  // and saved-state schemas can stay in chunks loaded on first use (the default, iife, inlines them).
+  // zod gets a chunk of its own name, so dist/ shows at a glance that the worker's start is without it.
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] } } },
+  },
   build: {
     target: ['es2022'],
     cssMinify: 'lightningcss',

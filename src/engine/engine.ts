@@ -34,7 +34,7 @@ import { flavourOf } from './flavour'
 import { createRandomState } from './random'
 import { SCENARIO_EPOCH } from './scenarios/builder'
 import { SCENARIOS, type ScenarioName } from './scenarios/index'
-import { CURRENT_STATE_VERSION } from './snapshot'
+import { CURRENT_STATE_VERSION } from './saved-state'
 import {
   canEditEnvironmentVariables,
   canEditPipelineVariables,

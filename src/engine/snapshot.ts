@@ -6,19 +6,11 @@ import { z } from 'zod'
 import { MAX_ASSETS_TEST_FILE_NAME, MAX_ASSETS_TEST_FILES } from './assets-test-files'
 import { AUDIT_CATEGORY_OF, MAX_AUDIT_EVENTS } from './audit'
 import type { AuditAction, EngineState } from './model'
+import { CURRENT_STATE_VERSION, InvalidStateError } from './saved-state'
 import { storedVariableProblems } from './variables'
 
-/** 2: AMS (program emergency mode, solutions and KPIs; pipeline AMS options; AMS steps; deploy activity commands). */
-export const CURRENT_STATE_VERSION = 3
-
-export class InvalidStateError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(
-      `This is not a valid simulator state: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
-    )
-    this.name = 'InvalidStateError'
-  }
-}
+// Re-exported: the tests and the team server import them with `parseState`.
+export { CURRENT_STATE_VERSION, InvalidStateError }
 
 const id = z.string().regex(/^\d+$/, 'must be a decimal id')
 const time = z.number().int().nonnegative()

@@ -4,9 +4,7 @@
  * or a version no migration reaches — is set aside (never silently dropped) and reported.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import { z } from 'zod'
 import type { EngineState } from '../engine/model'
-import { parseState } from '../engine/snapshot'
 import type { ClockSettings } from './runtime'
 
 export interface SavedSnapshot {
@@ -26,12 +24,6 @@ export interface RejectedSnapshot {
 
 const SNAPSHOT_KEY = 'engine-snapshot'
 const REJECTED_KEY = 'rejected-snapshot'
-
-const snapshotRecord = z.object({
-  savedAt: z.string(),
-  state: z.string(),
-  clock: z.object({ speed: z.number().finite().min(0), paused: z.boolean() }).optional(),
-})
 
 export class SnapshotStore {
   private readonly store: UseStore
@@ -100,24 +92,14 @@ export async function restoreSnapshot(store: Pick<SnapshotStore, 'load' | 'setAs
     return { storageProblem: `The saved state could not be read: ${(error as Error).message}` }
   }
   if (raw === undefined) return {}
-  let problem: string
-  const record = snapshotRecord.safeParse(raw)
-  if (!record.success) {
-    problem = `The stored record is not a simulator snapshot (${record.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ')}).`
-  } else {
-    try {
-      const state = parseState(JSON.parse(record.data.state))
-      return { state, ...(record.data.clock ? { clock: record.data.clock } : {}) }
-    } catch (error) {
-      problem = error instanceof SyntaxError ? `The saved state is not JSON: ${error.message}` : (error as Error).message
-    }
-  }
+  // The checks (and zod) load only now: a first visit has nothing to check.
+  const { checkSnapshot } = await import('./snapshot-check')
+  const checked = checkSnapshot(raw)
+  if (checked.ok) return { state: checked.state, ...(checked.clock ? { clock: checked.clock } : {}) }
+  const { problem } = checked
   const rejected: RejectedSnapshot = {
-    savedAt: record.success ? record.data.savedAt : '',
-    state: record.success ? record.data.state : describe(raw),
+    savedAt: checked.record?.savedAt ?? '',
+    state: checked.record?.state ?? describe(raw),
     problem,
   }
   try {

@@ -6,7 +6,6 @@
 import { Engine } from '../engine/engine'
 import type { EngineState } from '../engine/model'
 import type { ScenarioName } from '../engine/scenarios/index'
-import { parseState } from '../engine/snapshot'
 
 export const DEMO_SPEED = 60
 
@@ -87,8 +86,10 @@ export class SimRuntime {
     this.replace(Engine.create(scenario, seed))
   }
 
-  /** Replaces the whole state; throws `InvalidStateError` and changes nothing if it is not valid. */
-  importState(raw: unknown): void {
+  /** Replaces the whole state; rejects with `InvalidStateError` and changes nothing if it is not valid. */
+  async importState(raw: unknown): Promise<void> {
+    // The state schemas (and zod) load on the first import: a start that imports nothing never needs them.
+    const { parseState } = await import('../engine/snapshot')
     this.replace(new Engine(parseState(raw)))
   }
 

@@ -154,7 +154,7 @@ export function fuzzApi({ runtime, base }: FuzzTarget): void {
     const changed = runtime.engine.exportState() !== before
     expect.soft(changed, `${label} changed the state`).toBe(false)
     expect.soft(JSON.stringify(transportFaults(runtime).list()), `${label} changed the transport faults`).toBe(faultsBefore)
-    if (changed) runtime.importState(JSON.parse(before))
+    if (changed) await runtime.importState(JSON.parse(before))
     return response
   }
 

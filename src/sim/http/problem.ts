@@ -4,7 +4,7 @@
 import { HttpResponse } from 'msw'
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Problem, type ProblemFieldError } from '../../contract/problem'
 import { DomainError, type DomainErrorKind } from '../../engine/errors'
-import { InvalidStateError } from '../../engine/snapshot'
+import { InvalidStateError } from '../../engine/saved-state'
 
 const STATUS: Record<DomainErrorKind, { status: number; type: string; title: string }> = {
   'not-found': { status: 404, type: PROBLEM_TYPES.notFound, title: 'Not Found' },

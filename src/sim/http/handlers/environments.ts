@@ -3,7 +3,6 @@
  * additional staging environment (#28). The reading endpoints live in programs.ts.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import { enforce } from '../../../engine/errors'
 import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
@@ -14,24 +13,6 @@ import { apiRoute, readJson } from '../route'
 type P = { programId: string }
 type E = P & { environmentId: string }
 
-/** Swagger `NewEnvironment`; values (name pattern, type, region) are checked by the engine, all at once. */
-const newEnvironmentBody = z.strictObject({
-  name: z.string().max(10_000),
-  type: z.string().max(100),
-  region: z.string().max(100),
-  description: z.string().max(100_000).optional(),
-})
-
-/** `copyFrom` is accepted by the schema only so the engine can refuse it with its reason. */
-const additionalStageBody = z.strictObject({
-  name: z.string().max(10_000),
-  description: z.string().max(100_000).optional(),
-  baseBranch: z.string().max(100),
-  region: z.string().max(100).optional(),
-  type: z.literal('stage').optional(),
-  copyFrom: z.unknown().optional(),
-})
-
 export function environmentHandlers(runtime: SimRuntime) {
   return [
     http.post<P>(
@@ -40,7 +21,7 @@ export function environmentHandlers(runtime: SimRuntime) {
         enforce(engine.canCreateEnvironment(actor, params.programId))
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(newEnvironmentBody, read.body)
+        const body = await parseBody('newEnvironmentBody', read.body)
         const created = engine.createEnvironment(actor, params.programId, body)
         return HttpResponse.json(environment(engine, actor, created), {
           status: 201,
@@ -55,7 +36,7 @@ export function environmentHandlers(runtime: SimRuntime) {
         enforce(engine.canRequestAdditionalStage(actor, params.programId))
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const { type: _type, ...input } = parseBody(additionalStageBody, read.body)
+        const { type: _type, ...input } = await parseBody('additionalStageBody', read.body)
         const created = engine.requestAdditionalStage(actor, params.programId, input)
         return HttpResponse.json(environment(engine, actor, created), {
           status: 202,

@@ -3,7 +3,6 @@
  * start, current, history, step states, advance/cancel, logs, metrics and artifacts.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import type { Redirect } from '../../../contract/executions'
 import type { ExperienceAuditResults } from '../../../contract/experience-audit'
 import { auditPages, slowestPages } from '../../../engine/audit-pages'
@@ -46,61 +45,42 @@ type ST = EX & { phaseId: string; stepId: string }
 const BASE = '/api/program/:programId/pipeline/:pipelineId'
 const STEP = `${BASE}/execution/:executionId/phase/:phaseId/step/:stepId`
 
-const metricsBody = z.looseObject({
-  metrics: z
-    .array(z.looseObject({ kpi: z.string().min(1).max(255), override: z.boolean() }))
-    .min(1)
-    .max(100),
-})
-const approvalBody = z.looseObject({ approved: z.boolean() })
-const scheduleBody = z.union([
-  z.looseObject({ type: z.literal('IMMEDIATE') }),
-  z.looseObject({ type: z.literal('SCHEDULED'), schedule: z.iso.datetime({ offset: true }) }),
-])
-const startBody = z.looseObject({ start: z.boolean() })
-const resumeBody = z.looseObject({ resume: z.boolean() })
-const cancelBody = z.union([
-  z.looseObject({ override: z.literal(false) }),
-  z.looseObject({ approved: z.literal(false) }),
-  z.looseObject({ cancel: z.literal(true) }),
-  z.looseObject({ start: z.literal(false) }),
-])
-
 function isObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body)
 }
 
 /** Reads an advance body into the engine's decision; the ISO schedule becomes virtual ms here. */
-export function advanceDecision(body: unknown): AdvanceDecision {
+export async function advanceDecision(body: unknown): Promise<AdvanceDecision> {
   if (!isObject(body)) throw invalid('The request body must be a JSON object.')
   if ('metrics' in body) {
-    const parsed = parseBody(metricsBody, body)
+    const parsed = await parseBody('metricsOverrideBody', body)
     return { kind: 'override', kpis: parsed.metrics.filter((m) => m.override).map((m) => m.kpi) }
   }
   if ('approved' in body) {
-    if (!parseBody(approvalBody, body).approved)
+    if (!(await parseBody('approvalBody', body)).approved)
       throw invalid('Reject an approval through the cancel link with {"approved": false}.')
     return { kind: 'approve' }
   }
   if ('type' in body) {
-    const parsed = parseBody(scheduleBody, body)
+    const parsed = await parseBody('scheduleBody', body)
     if (parsed.type === 'IMMEDIATE') return { kind: 'schedule' }
     return { kind: 'schedule', at: Date.parse(parsed.schedule as string) }
   }
   if ('start' in body) {
-    if (!parseBody(startBody, body).start) throw invalid('Reject CSE Support through the cancel link with {"start": false}.')
+    if (!(await parseBody('managedStartBody', body)).start)
+      throw invalid('Reject CSE Support through the cancel link with {"start": false}.')
     return { kind: 'start' }
   }
   // [AMS] A paused deploy: both Resume and Stop go through advance (spec §D.8).
-  if ('resume' in body) return { kind: 'resume', resume: parseBody(resumeBody, body).resume }
+  if ('resume' in body) return { kind: 'resume', resume: (await parseBody('resumeBody', body)).resume }
   throw invalid(
     'Send {"metrics": [...]} to override, {"approved": true} to approve, {"type": "IMMEDIATE" | "SCHEDULED", ...} to schedule, {"start": true} to start CSE Support, or {"resume": true | false} to resume or stop a paused deploy.',
   )
 }
 
-export function cancelDecision(body: unknown): CancelDecision {
+export async function cancelDecision(body: unknown): Promise<CancelDecision> {
   if (!isObject(body)) throw invalid('The request body must be a JSON object.')
-  parseBody(cancelBody, body)
+  await parseBody('cancelBody', body)
   if (body.override === false) return { kind: 'reject-metrics' }
   if (body.approved === false) return { kind: 'reject-approval' }
   if (body.start === false) return { kind: 'reject-managed' }
@@ -252,7 +232,7 @@ export function executionHandlers(runtime: SimRuntime) {
         findStep(engine, params)
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const decision = advanceDecision(read.body)
+        const decision = await advanceDecision(read.body)
         engine.mutate(() => advanceStep(engine.ctx, actor, params, decision, read.body as Record<string, unknown>))
         return new HttpResponse(null, { status: 202 })
       }),
@@ -263,7 +243,7 @@ export function executionHandlers(runtime: SimRuntime) {
         findStep(engine, params)
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const decision = cancelDecision(read.body)
+        const decision = await cancelDecision(read.body)
         engine.mutate(() => cancelStep(engine.ctx, actor, params, decision, read.body as Record<string, unknown>))
         return new HttpResponse(null, { status: 202 })
       }),

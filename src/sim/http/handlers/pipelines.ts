@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import type { Pipeline } from '../../../engine/model'
 import type { PipelineInput } from '../../../engine/pipelines'
 import type { SimRuntime } from '../../runtime'
-import { parseBody, pipelineCreateBody, pipelinePatchBody } from '../bodies'
+import { parseBody, type RequestBody } from '../bodies'
 import { paths } from '../representations/links'
 import { pipeline, pipelineList } from '../representations/pipelines'
 import { apiRoute, readJson } from '../route'
@@ -17,7 +17,7 @@ function withoutCanary<T extends { canary?: false }>(options: T): Omit<T, 'canar
   return rest
 }
 
-function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBody.parse>): Partial<PipelineInput> {
+function configPatch(current: Pipeline, body: RequestBody<'pipelinePatchBody'>): Partial<PipelineInput> {
   const { phases, productionOptions, ...settings } = body
   const patch: Partial<PipelineInput> = {
     ...settings,
@@ -42,7 +42,7 @@ function configPatch(current: Pipeline, body: ReturnType<typeof pipelinePatchBod
   return patch
 }
 
-type PhaseBody = NonNullable<ReturnType<typeof pipelinePatchBody.parse>['phases']>[number]
+type PhaseBody = NonNullable<RequestBody<'pipelinePatchBody'>['phases']>[number]
 
 /**
  * [AMS] The public way to change step options (Swagger `PipelineStepUpdate`, the API guide's
@@ -126,7 +126,7 @@ export function pipelineHandlers(runtime: SimRuntime) {
       apiRoute<P>(runtime, 'createPipeline', async ({ engine, actor, params, request }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const { productionOptions, ...input } = parseBody(pipelineCreateBody, read.body)
+        const { productionOptions, ...input } = await parseBody('pipelineCreateBody', read.body)
         const created = engine.createPipeline(actor, params.programId, {
           ...input,
           ...(productionOptions ? { productionOptions: withoutCanary(productionOptions) } : {}),
@@ -148,7 +148,10 @@ export function pipelineHandlers(runtime: SimRuntime) {
       apiRoute<PL>(runtime, 'patchPipeline', async ({ engine, actor, params, request }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const patch = configPatch(engine.pipeline(params.programId, params.pipelineId), parseBody(pipelinePatchBody, read.body))
+        const patch = configPatch(
+          engine.pipeline(params.programId, params.pipelineId),
+          await parseBody('pipelinePatchBody', read.body),
+        )
         const updated = engine.updatePipeline(actor, params.programId, params.pipelineId, patch)
         return HttpResponse.json(pipeline(engine, actor, updated))
       }),

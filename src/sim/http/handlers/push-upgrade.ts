@@ -4,7 +4,6 @@
  * execution; 404 when the program has no production pipeline; 412 when it cannot start now.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import { SYSTEM_ACTOR } from '../../../engine/actors'
 import { DomainError } from '../../../engine/errors'
 import { isCoupled } from '../../../engine/pipelines'
@@ -15,8 +14,6 @@ import { execution } from '../representations/executions'
 import { paths } from '../representations/links'
 import { readJson, simRoute } from '../route'
 
-const pushUpgradeBody = z.strictObject({ programId: z.string().regex(/^\d+$/, 'must be an id') })
-
 export function pushUpgradeHandlers(runtime: SimRuntime) {
   return [
     http.post(
@@ -24,7 +21,7 @@ export function pushUpgradeHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const { programId } = parseBody(pushUpgradeBody, read.body)
+        const { programId } = await parseBody('pushUpgradeBody', read.body)
         rt.sync()
         const engine = rt.engine
         const program = engine.program(programId)

@@ -4,7 +4,6 @@
  * or `maxMs` (30 days by default) has passed — the demo panel's "until next waiting step".
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import type { AdvanceUntilWaitingResult, WaitingStep } from '../../../contract/sim-controls'
 import type { Engine } from '../../../engine/engine'
 import { stepLabel } from '../../../engine/executions'
@@ -16,11 +15,8 @@ import { readJson, simRoute } from '../route'
 import { clockOf } from './sim'
 
 const DAY_MS = 24 * 3600 * 1000
-const MAX_MS = 366 * DAY_MS
 /** A safety net: every iteration fires at least one timer, so real runs stop far earlier. */
 const MAX_ITERATIONS = 100_000
-
-const body = z.strictObject({ maxMs: z.number().int().min(1).max(MAX_MS).optional() })
 
 function runningExecutions(engine: Engine): Execution[] {
   const out: Execution[] = []
@@ -92,7 +88,7 @@ export function simAdvanceHandlers(runtime: SimRuntime) {
         if (text.trim() !== '') {
           const read = await readJson(request)
           if (!read.ok) return read.response
-          maxMs = parseBody(body, read.body).maxMs ?? maxMs
+          maxMs = (await parseBody('advanceUntilWaitingBody', read.body)).maxMs ?? maxMs
         }
         return HttpResponse.json(advanceUntilWaiting(rt, maxMs))
       }),

@@ -3,7 +3,6 @@
  * (`/__sim/git/push`), which starts the ON_COMMIT pipelines watching the branch.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import type { Fault as FaultWire, GitPushResult } from '../../../contract/executions'
 import { addFault, clearFaults, listFaults } from '../../../engine/faults'
 import type { Fault } from '../../../engine/model'
@@ -11,37 +10,6 @@ import { gitPush } from '../../../engine/triggers'
 import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
 import { readJson, simRoute } from '../route'
-
-const id = z.string().regex(/^\d+$/, 'must be an id')
-
-const faultBody = z.strictObject({
-  pipelineId: id,
-  action: z.enum([
-    'validate',
-    'build',
-    'codeQuality',
-    'buildImage',
-    'deploy',
-    'productTest',
-    'functionalTest',
-    'uiTest',
-    'contentAudit',
-    'securityTest',
-    'loadTest',
-    'assetsTest',
-    'reportPerformanceTest',
-    'approval',
-    'schedule',
-    'managed',
-  ]),
-  environmentType: z.enum(['dev', 'stage', 'prod', 'rde', 'preprod']).optional(),
-  // PAUSED [AMS]: a deploy pauses until resumed or stopped; the engine refuses it elsewhere, field by field.
-  status: z.enum(['FAILED', 'ERROR', 'PAUSED']),
-  count: z.number().int().min(1).max(100).optional(),
-  metric: z.enum(['important', 'critical']).optional(),
-})
-
-const pushBody = z.strictObject({ repositoryId: id, branch: z.string().min(1).max(255) })
 
 function fault(f: Fault): FaultWire {
   return {
@@ -66,7 +34,7 @@ export function simFaultHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(faultBody, read.body)
+        const body = await parseBody('stepFaultBody', read.body)
         rt.sync()
         const created = rt.engine.mutate(() => addFault(rt.engine.ctx, body))
         return HttpResponse.json(fault(created), { status: 201 })
@@ -84,7 +52,7 @@ export function simFaultHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(pushBody, read.body)
+        const body = await parseBody('gitPushBody', read.body)
         rt.sync()
         const result: GitPushResult = rt.engine.mutate(() => gitPush(rt.engine.ctx, body.repositoryId, body.branch))
         return HttpResponse.json(result, { status: 201 })

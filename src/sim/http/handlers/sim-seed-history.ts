@@ -4,19 +4,10 @@
  * long Activity history. 201 `{"programId", "seeded"}`; 412 when the program has no pipelines.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import { seedHistory } from '../../../engine/executions'
 import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
 import { readJson, simRoute } from '../route'
-
-/** Enough for the 100,000-execution benchmark, with room to spare. */
-const MAX_COUNT = 200_000
-
-const seedBody = z.strictObject({
-  programId: z.string().regex(/^\d+$/, 'must be an id'),
-  count: z.number().int().min(0).max(MAX_COUNT),
-})
 
 export function simSeedHistoryHandlers(runtime: SimRuntime) {
   return [
@@ -25,7 +16,7 @@ export function simSeedHistoryHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(seedBody, read.body)
+        const body = await parseBody('seedHistoryBody', read.body)
         rt.sync()
         const seeded = rt.engine.mutate(() => seedHistory(rt.engine.ctx, body.programId, body.count))
         return HttpResponse.json({ programId: body.programId, seeded: seeded.length }, { status: 201 })

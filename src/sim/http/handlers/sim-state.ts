@@ -45,7 +45,7 @@ export function simStateHandlers(runtime: SimRuntime) {
         const read = await readJson(request)
         if (!read.ok) return read.response
         // Throws InvalidStateError (→ 400 listing every problem) before anything is replaced.
-        rt.importState(read.body)
+        await rt.importState(read.body)
         return HttpResponse.json(summaryOf(rt))
       }),
     ),

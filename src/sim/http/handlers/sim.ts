@@ -2,7 +2,6 @@
  * The simulator's control API under /__sim: clock, scenarios, reset.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import type { SimClock, SimScenarioList } from '../../../contract/resources'
 import { DEFAULT_SEED } from '../../../engine/engine'
 import { isScenarioName, SCENARIOS } from '../../../engine/scenarios/index'
@@ -10,23 +9,6 @@ import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
 import { badRequest } from '../problem'
 import { readJson, simRoute } from '../route'
-
-/** The fastest clock a caller may ask for: a virtual year per real second. */
-const MAX_SPEED = 31_536_000
-/** The longest single jump: a virtual year. */
-const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000
-
-const advanceBody = z.strictObject({ ms: z.number().int().min(0).max(MAX_ADVANCE_MS) })
-const clockBody = z.strictObject({ speed: z.number().min(0).max(MAX_SPEED).optional(), paused: z.boolean().optional() })
-const resetBody = z.strictObject({
-  scenario: z.string().min(1).max(100),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
-})
 
 export function clockOf(runtime: SimRuntime): SimClock {
   return { now: new Date(runtime.engine.now).toISOString(), ...runtime.clock }
@@ -46,7 +28,7 @@ export function simHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        rt.advance(parseBody(advanceBody, read.body).ms)
+        rt.advance((await parseBody('clockAdvanceBody', read.body)).ms)
         return HttpResponse.json(clockOf(rt))
       }),
     ),
@@ -55,7 +37,7 @@ export function simHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        rt.setClock(parseBody(clockBody, read.body))
+        rt.setClock(await parseBody('clockBody', read.body))
         return HttpResponse.json(clockOf(rt))
       }),
     ),
@@ -74,7 +56,7 @@ export function simHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request, runtime: rt }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(resetBody, read.body)
+        const body = await parseBody('resetBody', read.body)
         if (!isScenarioName(body.scenario)) {
           return badRequest(`Unknown scenario "${body.scenario}". Known scenarios: ${Object.keys(SCENARIOS).join(', ')}.`)
         }

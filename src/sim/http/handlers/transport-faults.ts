@@ -3,26 +3,11 @@
  * (DELETE) of the adapter's transport faults (see ../transport-faults.ts and the README).
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import { DomainError, invalid } from '../../../engine/errors'
 import type { SimRuntime } from '../../runtime'
 import { parseBody } from '../bodies'
 import { readJson, simRoute } from '../route'
-import { TRANSPORT_FAULT_KINDS } from '../../../contract/transport-faults'
 import { transportFaults } from '../transport-faults'
-
-const MAX_LATENCY_MS = 60_000
-
-const faultBody = z.strictObject({
-  method: z
-    .string()
-    .regex(/^(get|post|put|patch|delete)$/i, 'must be GET, POST, PUT, PATCH or DELETE')
-    .optional(),
-  path: z.string().min(1).max(1_000).startsWith('/', 'must start with /'),
-  kind: z.enum(TRANSPORT_FAULT_KINDS),
-  ms: z.number().int().min(0).max(MAX_LATENCY_MS).optional(),
-  count: z.number().int().min(1).max(1_000_000).optional(),
-})
 
 export function transportFaultHandlers(runtime: SimRuntime) {
   const faults = transportFaults(runtime)
@@ -36,7 +21,7 @@ export function transportFaultHandlers(runtime: SimRuntime) {
       simRoute(runtime, async ({ request }) => {
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const body = parseBody(faultBody, read.body)
+        const body = await parseBody('transportFaultBody', read.body)
         if (body.kind === 'latency' && body.ms === undefined)
           throw invalid('A latency fault needs "ms".', [{ field: 'ms', message: 'Required for kind latency.' }])
         if (body.kind !== 'latency' && body.ms !== undefined)

@@ -3,34 +3,18 @@
  * §H.3 #23–24. A PATCH is refused whole: every problem is listed with its position.
  */
 import { http, HttpResponse } from 'msw'
-import { z } from 'zod'
 import type { VariableList } from '../../../contract/resources'
 import type { Engine } from '../../../engine/engine'
 import { enforce, type Verdict } from '../../../engine/errors'
 import type { Actor, Variable } from '../../../engine/model'
 import type { VariableUpdate } from '../../../engine/variables'
 import type { SimRuntime } from '../../runtime'
-import { parseBody } from '../bodies'
+import { parseBody, type RequestBody } from '../bodies'
 import { environmentVariableList, pipelineVariableList } from '../representations/variables'
 import { apiRoute, readJson } from '../route'
 
-/**
- * Only the JSON types are checked here; names, values, types, services and limits are domain
- * rules, reported by the engine all together. Unknown keys (e.g. `status` from a GET) are dropped.
- * A `null` value deletes, like an empty one.
- */
-const variablesPatchBody = z
-  .array(
-    z.object({
-      name: z.string().max(10_000),
-      value: z.string().max(1_000_000).nullable(),
-      type: z.string().max(100).optional(),
-      service: z.string().max(100).optional(),
-    }),
-  )
-  .max(1000)
-
-function updatesOf(body: z.infer<typeof variablesPatchBody>): VariableUpdate[] {
+/** A `null` value deletes, like an empty one. */
+function updatesOf(body: RequestBody<'variablesPatchBody'>): VariableUpdate[] {
   return body.map(({ name, value, type, service }) => ({
     name,
     value: value ?? '',
@@ -92,7 +76,7 @@ function holderHandlers(runtime: SimRuntime, holder: VariableHolder) {
         enforce(holder.canEdit(engine, actor, params.programId, idOf(params)))
         const read = await readJson(request)
         if (!read.ok) return read.response
-        const updates = updatesOf(parseBody(variablesPatchBody, read.body))
+        const updates = updatesOf(await parseBody('variablesPatchBody', read.body))
         holder.patch(engine, actor, params.programId, idOf(params), updates)
         return new HttpResponse(null, { status: 204 })
       }),
