@@ -34,6 +34,11 @@ export default defineConfig({
         '--disable-quic',
         // No DNS lookups at all, except for the console itself.
         '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+        // V8's optimising tiers (Maglev, TurboFan) compile, on background threads, code that a
+        // journey's short-lived documents seldom run long enough to repay: measured, about a fifth
+        // of the renderer's CPU, competing with the page itself on two shared cores. Ignition and
+        // Sparkplug run the same JavaScript with the same results (ADR 014).
+        '--js-flags=--no-maglev --no-turbofan',
       ],
     },
   },

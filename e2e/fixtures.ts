@@ -78,9 +78,12 @@ export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void; expecte
     await use({
       ...kit,
       async reset(scenario, { path = '/programs', seed = 1, paused = true } = {}) {
+        // The kit's reset returns once the new scenario is stored; only a clock set going since needs waiting for.
         await kit.reset(scenario, { seed })
-        if (!paused) await call('/__sim/clock', 'PUT', { paused: false })
-        await waitUntilSaved(page, 'sim.reset')
+        if (!paused) {
+          await call('/__sim/clock', 'PUT', { paused: false })
+          await waitUntilSaved(page, 'sim.reset')
+        }
         await page.goto(path)
         // Right after a navigation the page's handlers may not answer yet: the kit waits until they do.
         await call('/__sim/clock')
