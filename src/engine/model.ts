@@ -202,23 +202,27 @@ export interface PipelineConfig {
   dispatcherPaths: DispatcherPaths
 }
 
-export type StepAction =
-  | 'validate'
-  | 'build'
-  | 'codeQuality'
-  | 'buildImage'
-  | 'deploy'
-  | 'productTest'
-  | 'functionalTest'
-  | 'uiTest'
-  | 'contentAudit'
-  | 'securityTest'
-  | 'loadTest'
-  | 'assetsTest'
-  | 'reportPerformanceTest'
-  | 'approval'
-  | 'schedule'
-  | 'managed'
+/** Every step action, in pipeline order; saved state and request bodies are checked against it. */
+export const STEP_ACTIONS = [
+  'validate',
+  'build',
+  'codeQuality',
+  'buildImage',
+  'deploy',
+  'productTest',
+  'functionalTest',
+  'uiTest',
+  'contentAudit',
+  'securityTest',
+  'loadTest',
+  'assetsTest',
+  'reportPerformanceTest',
+  'approval',
+  'schedule',
+  'managed',
+] as const
+
+export type StepAction = (typeof STEP_ACTIONS)[number]
 
 export type PhaseType = 'VALIDATE' | 'BUILD' | 'DEPLOY'
 

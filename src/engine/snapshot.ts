@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { MAX_ASSETS_TEST_FILE_NAME, MAX_ASSETS_TEST_FILES } from './assets-test-files'
 import { AUDIT_CATEGORY_OF, MAX_AUDIT_EVENTS } from './audit'
-import type { AuditAction, EngineState } from './model'
+import { type AuditAction, type EngineState, STEP_ACTIONS } from './model'
 import { CURRENT_STATE_VERSION, InvalidStateError } from './saved-state'
 import { storedVariableProblems } from './variables'
 
@@ -15,24 +15,7 @@ export { CURRENT_STATE_VERSION, InvalidStateError }
 const id = z.string().regex(/^\d+$/, 'must be a decimal id')
 const time = z.number().int().nonnegative()
 const envType = z.enum(['dev', 'stage', 'prod', 'rde', 'preprod'])
-const stepAction = z.enum([
-  'validate',
-  'build',
-  'codeQuality',
-  'buildImage',
-  'deploy',
-  'productTest',
-  'functionalTest',
-  'uiTest',
-  'contentAudit',
-  'securityTest',
-  'loadTest',
-  'assetsTest',
-  'reportPerformanceTest',
-  'approval',
-  'schedule',
-  'managed',
-])
+const stepAction = z.enum(STEP_ACTIONS)
 const roles = z.enum(['business-owner', 'deployment-manager', 'program-manager', 'developer', 'cse'])
 const dispatcherPaths = z
   .array(z.strictObject({ path: z.string().startsWith('/'), type: z.enum(['FLUSH', 'INVALIDATE']) }))

@@ -1,6 +1,7 @@
 /** The bodies of the simulator's control API under /__sim. */
 import { z } from 'zod'
 import { TRANSPORT_FAULT_KINDS } from '../../../contract/transport-faults'
+import { STEP_ACTIONS } from '../../../engine/model'
 import { id } from './id'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -34,24 +35,7 @@ export const pushUpgradeBody = z.strictObject({ programId: id })
 
 export const stepFaultBody = z.strictObject({
   pipelineId: id,
-  action: z.enum([
-    'validate',
-    'build',
-    'codeQuality',
-    'buildImage',
-    'deploy',
-    'productTest',
-    'functionalTest',
-    'uiTest',
-    'contentAudit',
-    'securityTest',
-    'loadTest',
-    'assetsTest',
-    'reportPerformanceTest',
-    'approval',
-    'schedule',
-    'managed',
-  ]),
+  action: z.enum(STEP_ACTIONS),
   environmentType: z.enum(['dev', 'stage', 'prod', 'rde', 'preprod']).optional(),
   // PAUSED [AMS]: a deploy pauses until resumed or stopped; the engine refuses it elsewhere, field by field.
   status: z.enum(['FAILED', 'ERROR', 'PAUSED']),
