@@ -18,8 +18,23 @@ const queryClient = createQueryClient()
 // Every request carries the current role as its Bearer token, the first ones included.
 setTokenProvider(roles.get)
 
-/** Requests what the current page shows first; resolves when its first render can show it. */
-export const loadFirstScreen = () => loadRouteData(queryClient, window.location.pathname)
+/** Resolves once the router has the current page's module; until then it renders its loading fallback. */
+function routerInitialized(): Promise<void> {
+  if (router.state.initialized) return Promise.resolve()
+  return new Promise((resolve) => {
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return
+      stop()
+      resolve()
+    })
+  })
+}
+
+/**
+ * Requests what the current page shows first; resolves when its first render can show it — the
+ * data and the page's module, so that a first visit does not render the router's fallback first.
+ */
+export const loadFirstScreen = () => loadRouteData(queryClient, window.location.pathname, { alsoAwait: [routerInitialized()] })
 
 export function App() {
   // A test tool's role change (the Playwright kit's sim.asRole) acts like the header's role switcher.
