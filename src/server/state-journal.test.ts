@@ -68,6 +68,22 @@ describe('the state file journal', () => {
     expect(entry.executions.length).toBeGreaterThanOrEqual(entry.newExecutionIds.length)
   })
 
+  it('appends the executions that started while the whole file was being written', async () => {
+    const engine = Engine.create('demo', 1)
+    const file = newFile()
+    const planner = new SavePlanner(stateFileText, 0)
+    const whole = planner.plan(engine.state, CLOCK)
+    expect(whole.kind).toBe('whole')
+    writeFileSync(file, whole.text)
+    // The engine moves on between making the text and the write being done.
+    busyMinutes(engine)
+    whole.written()
+    const append = planner.plan(engine.state, CLOCK)
+    expect(append.kind).toBe('append')
+    appendFileSync(file, append.text)
+    expect(await loadedState(file)).toEqual(JSON.parse(engine.exportState()))
+  })
+
   it('leaves out an incomplete last line (a save cut short) and says so', async () => {
     const { engine, file, saver } = await savedEngine()
     busyMinutes(engine)

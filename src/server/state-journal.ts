@@ -93,16 +93,9 @@ export class SavePlanner {
     private readonly journalFromBytes = DEFAULT_JOURNAL_FROM_BYTES,
   ) {}
 
-  /** The file holds exactly `state` as one document of `bytes` bytes (just loaded or written). */
+  /** The file holds exactly `state`, as it is now, as one document of `bytes` bytes (just loaded). */
   holds(state: EngineState, bytes: number): void {
-    this.disk = {
-      state,
-      order: state.executions.map((e) => e.id),
-      running: new Set(state.executions.filter((e) => !hasEnded(e)).map((e) => e.id)),
-      parts: partsOf(state),
-      baseBytes: bytes,
-      journalBytes: 0,
-    }
+    this.disk = { ...describe(state), baseBytes: bytes, journalBytes: 0 }
   }
 
   /** What is on disk is unknown (a write failed): the next save rewrites the whole file. */
@@ -119,7 +112,16 @@ export class SavePlanner {
         : undefined
     if (!disk || !change) {
       const text = this.wholeText(JSON.stringify(state), clock, savedAt)
-      return { kind: 'whole', text, written: () => this.holds(state, Buffer.byteLength(text)) }
+      // Described now, as written: the engine changes its state in place while the text is written,
+      // and executions started meanwhile are not in the file (the next save must append them).
+      const held = describe(state)
+      return {
+        kind: 'whole',
+        text,
+        written: () => {
+          this.disk = { ...held, baseBytes: Buffer.byteLength(text), journalBytes: 0 }
+        },
+      }
     }
     const added = new Set(change.added)
     const again = state.executions.filter((e) => added.has(e.id) || disk.running.has(e.id) || !hasEnded(e))
@@ -147,6 +149,16 @@ export class SavePlanner {
         disk.journalBytes += Buffer.byteLength(text)
       },
     }
+  }
+}
+
+/** What the journal needs to know of a state written whole, taken when its text is made. */
+function describe(state: EngineState): Omit<Written, 'baseBytes' | 'journalBytes'> {
+  return {
+    state,
+    order: state.executions.map((e) => e.id),
+    running: new Set(state.executions.filter((e) => !hasEnded(e)).map((e) => e.id)),
+    parts: partsOf(state),
   }
 }
 
