@@ -5,22 +5,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_DISPATCHER_PATHS, SITES_PAGE_SETS, sitesWeights } from './ams-pipelines'
-import { DomainError } from './errors'
 import { amsFixture, CSE } from './executions/ams-fixtures'
-import { BO, DM, freshFixture, PM } from './executions/fixtures'
+import { BO, DM, freshFixture, PM, refusal } from './executions/fixtures'
 import type { Pipeline } from './model'
 
 const shape = (p: Pipeline) => p.phases.map((ph) => [ph.name, ph.environmentType, ph.steps.map((s) => s.action)])
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof DomainError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 const fields = (fn: () => unknown) => Object.fromEntries(refusal(fn).fieldErrors.map((e) => [e.field, e.message]))
 

@@ -3,23 +3,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { canSetEmergencyMode, setEmergencyMode } from './emergency-mode'
-import { DomainError } from './errors'
 import { amsFixture, CSE } from './executions/ams-fixtures'
-import { BO, DEV, DM, freshFixture, PM } from './executions/fixtures'
+import { BO, DEV, DM, freshFixture, PM, refusal } from './executions/fixtures'
 import { startExecution } from './executions/start'
 import type { Actor } from './model'
 
 const ADMIN: Actor = { roles: ['business-owner', 'deployment-manager', 'program-manager', 'developer'], userId: 'admin' }
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof DomainError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 describe('Emergency Mode per program', () => {
   it('a CSE turns it off and on for an AMS program, and the next EMERGENCY start follows the flag', () => {

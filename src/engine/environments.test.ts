@@ -17,6 +17,7 @@ import { DomainError } from './errors'
 import type { Actor, Environment, Role } from './model'
 import { addEnvironment, addProgram, addRepository } from './scenarios/builder'
 import { InvalidStateError, parseState } from './snapshot'
+import { refusal } from './executions/fixtures'
 
 const as = (...roles: Role[]): Actor => ({ roles, userId: `${roles.join('+')}@AdobeID` })
 const BO = as('business-owner')
@@ -29,16 +30,6 @@ function fresh(seed = 1) {
   const program = engine.listPrograms()[0]!
   const env = (name: string) => engine.environments(program.id).find((e) => e.name === name) as Environment
   return { engine, program, env, dev: env('fresh-dev'), stage: env('fresh-stage'), prod: env('fresh-prod') }
-}
-
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof DomainError) return error
-    throw error
-  }
-  throw new Error('expected a DomainError, but nothing was thrown')
 }
 
 const fieldsOf = (error: DomainError) => error.fieldErrors.map((e) => e.field)
@@ -63,7 +54,7 @@ describe('adding an environment', () => {
   it('is refused to Program Managers and Developers, naming the roles that may', () => {
     for (const actor of [PM, DEV]) {
       const { engine, program } = fresh()
-      const error = domainError(() =>
+      const error = refusal(() =>
         engine.createEnvironment(actor, program.id, { name: 'fresh-dev-2', type: 'dev', region: 'va7' }),
       )
       expect(error.kind).toBe('forbidden')
@@ -94,7 +85,7 @@ describe('adding an environment', () => {
   it('refuses a name without a letter, with a character outside the allowed set, or longer than 64 characters', () => {
     const { engine, program } = fresh()
     for (const name of ['1234', '   ', '', 'dev~1', 'dév', 'a'.repeat(65), 'qa:env']) {
-      const error = domainError(() => engine.createEnvironment(DM, program.id, { name, type: 'dev', region: 'va7' }))
+      const error = refusal(() => engine.createEnvironment(DM, program.id, { name, type: 'dev', region: 'va7' }))
       expect(fieldsOf(error), name).toEqual(['name'])
     }
   })
@@ -116,7 +107,7 @@ describe('adding an environment', () => {
 
   it('refuses a name already used in the program, whatever its case', () => {
     const { engine, program } = fresh()
-    const error = domainError(() => engine.createEnvironment(DM, program.id, { name: 'FRESH-DEV', type: 'dev', region: 'va7' }))
+    const error = refusal(() => engine.createEnvironment(DM, program.id, { name: 'FRESH-DEV', type: 'dev', region: 'va7' }))
     expect(error.fieldErrors).toEqual([
       expect.objectContaining({ field: 'name', message: expect.stringMatching(/already exists/) }),
     ])
@@ -124,23 +115,19 @@ describe('adding an environment', () => {
 
   it('refuses an unknown type, preprod and a bad region, all at once', () => {
     const { engine, program } = fresh()
-    const error = domainError(() => engine.createEnvironment(DM, program.id, { name: '', type: 'preprod', region: 'VA 7' }))
+    const error = refusal(() => engine.createEnvironment(DM, program.id, { name: '', type: 'preprod', region: 'VA 7' }))
     expect(error.kind).toBe('invalid')
     expect(fieldsOf(error)).toEqual(['name', 'type', 'region'])
   })
 
   it('refuses a second stage or production environment and points to the additional staging request', () => {
     const { engine, program } = fresh()
-    const stage = domainError(() =>
-      engine.createEnvironment(BO, program.id, { name: 'another-stage', type: 'stage', region: 'va7' }),
-    )
+    const stage = refusal(() => engine.createEnvironment(BO, program.id, { name: 'another-stage', type: 'stage', region: 'va7' }))
     expect(stage.fieldErrors[0]).toMatchObject({
       field: 'type',
       message: expect.stringMatching(/request an additional staging environment/),
     })
-    const prod = domainError(() =>
-      engine.createEnvironment(BO, program.id, { name: 'another-prod', type: 'prod', region: 'va7' }),
-    )
+    const prod = refusal(() => engine.createEnvironment(BO, program.id, { name: 'another-prod', type: 'prod', region: 'va7' }))
     expect(fieldsOf(prod)).toEqual(['type'])
   })
 
@@ -148,9 +135,7 @@ describe('adding an environment', () => {
     const engine = new Engine(emptyState('test', 1))
     const program = addProgram(engine.ctx, 'Half Program')
     addEnvironment(engine.ctx, program, 'half-prod', 'prod', { region: 'nld2' })
-    const error = domainError(() =>
-      engine.createEnvironment(BO, program.id, { name: 'half-stage', type: 'stage', region: 'va7' }),
-    )
+    const error = refusal(() => engine.createEnvironment(BO, program.id, { name: 'half-stage', type: 'stage', region: 'va7' }))
     expect(error.fieldErrors[0]).toMatchObject({ field: 'region', message: expect.stringMatching(/use nld2/) })
     expect(engine.createEnvironment(BO, program.id, { name: 'half-stage', type: 'stage', region: 'nld2' }).status).toBe(
       'creating',
@@ -159,7 +144,7 @@ describe('adding an environment', () => {
 
   it('answers not found for an unknown program', () => {
     const { engine } = fresh()
-    expect(domainError(() => engine.createEnvironment(DM, '999', { name: 'x-dev', type: 'dev', region: 'va7' })).kind).toBe(
+    expect(refusal(() => engine.createEnvironment(DM, '999', { name: 'x-dev', type: 'dev', region: 'va7' })).kind).toBe(
       'not-found',
     )
   })
@@ -178,16 +163,16 @@ describe('deleting an environment', () => {
   it('is refused to Program Managers and Developers', () => {
     for (const actor of [PM, DEV]) {
       const { engine, program, dev } = fresh()
-      expect(domainError(() => engine.deleteEnvironment(actor, program.id, dev.id)).kind).toBe('forbidden')
+      expect(refusal(() => engine.deleteEnvironment(actor, program.id, dev.id)).kind).toBe('forbidden')
     }
   })
 
   it('never removes production, nor the stage paired with it', () => {
     const { engine, program, stage, prod } = fresh()
-    const p = domainError(() => engine.deleteEnvironment(BO, program.id, prod.id))
+    const p = refusal(() => engine.deleteEnvironment(BO, program.id, prod.id))
     expect(p.kind).toBe('invalid')
     expect(p.message).toMatch(/production environment; it cannot be deleted/)
-    const s = domainError(() => engine.deleteEnvironment(BO, program.id, stage.id))
+    const s = refusal(() => engine.deleteEnvironment(BO, program.id, stage.id))
     expect(s.message).toMatch(/paired with production/)
   })
 
@@ -202,7 +187,7 @@ describe('deleting an environment', () => {
       branch: 'main',
       environmentIds: [dev.id],
     })
-    const error = domainError(() => engine.deleteEnvironment(DM, program.id, dev.id))
+    const error = refusal(() => engine.deleteEnvironment(DM, program.id, dev.id))
     expect(error.kind).toBe('conflict')
     expect(error.message).toMatch(/Pipeline "Dev Deploy" deploys to "fresh-dev"/)
     expect(error.facts).toEqual({ pipelineId: pipeline.id })
@@ -212,7 +197,7 @@ describe('deleting an environment', () => {
   it('is refused while a running pipeline holds the environment', () => {
     const { engine, program, dev } = fresh()
     const lock = { reason: 'Dev Deploy is deploying.', pipelineId: '50', executionId: '51' }
-    const error = domainError(() => deleteEnvironment(engine.ctx, DM, program.id, dev.id, () => lock))
+    const error = refusal(() => deleteEnvironment(engine.ctx, DM, program.id, dev.id, () => lock))
     expect(error.kind).toBe('precondition-failed')
     expect(error.facts).toEqual({ pipelineId: '50', executionId: '51' })
     expect(engine.ctx.findEnvironment(dev.id)).toBe(dev)
@@ -221,9 +206,9 @@ describe('deleting an environment', () => {
   it('is refused while the environment is still being created or already being deleted', () => {
     const { engine, program, dev } = fresh()
     const creating = engine.createEnvironment(DM, program.id, { name: 'new-dev', type: 'dev', region: 'va7' })
-    expect(domainError(() => engine.deleteEnvironment(DM, program.id, creating.id)).kind).toBe('conflict')
+    expect(refusal(() => engine.deleteEnvironment(DM, program.id, creating.id)).kind).toBe('conflict')
     dev.status = 'deleting'
-    expect(domainError(() => engine.deleteEnvironment(DM, program.id, dev.id)).message).toMatch(/already being deleted/)
+    expect(refusal(() => engine.deleteEnvironment(DM, program.id, dev.id)).message).toMatch(/already being deleted/)
   })
 
   it('deletes a ready additional staging environment and cancels nothing else', () => {
@@ -300,7 +285,7 @@ describe('requesting an additional staging environment', () => {
   it('is for Business Owners only', () => {
     for (const actor of [DM, PM, DEV]) {
       const { engine, program } = fresh()
-      const error = domainError(() => engine.requestAdditionalStage(actor, program.id, request()))
+      const error = refusal(() => engine.requestAdditionalStage(actor, program.id, request()))
       expect(error.kind).toBe('forbidden')
       expect(error.message).toMatch(/request an additional staging environment: this needs Business Owner\./)
       expect(engine.canRequestAdditionalStage(actor, program.id).ok).toBe(false)
@@ -317,12 +302,12 @@ describe('requesting an additional staging environment', () => {
     const verdict = canRequestAdditionalStage(engine.ctx, BO, program.id)
     expect(verdict.ok || verdict.error.kind).toBe('conflict')
     expect(verdict.ok || verdict.error.message).toMatch(/Production and Stage environment pair/)
-    expect(domainError(() => requestAdditionalStage(engine.ctx, BO, program.id, request())).kind).toBe('conflict')
+    expect(refusal(() => requestAdditionalStage(engine.ctx, BO, program.id, request())).kind).toBe('conflict')
   })
 
   it('accepts a region only when it is the region of Stage and Production', () => {
     const { engine, program, stage } = fresh()
-    const error = domainError(() => engine.requestAdditionalStage(BO, program.id, request({ region: 'nld2' })))
+    const error = refusal(() => engine.requestAdditionalStage(BO, program.id, request({ region: 'nld2' })))
     expect(error.fieldErrors).toEqual([
       expect.objectContaining({
         field: 'region',
@@ -336,7 +321,7 @@ describe('requesting an additional staging environment', () => {
   it('refuses any copy from another environment, saying data cannot be copied from Staging or Production', () => {
     for (const copyFrom of ['stage', 'prod', 'anything', null, { environmentId: '3' }]) {
       const { engine, program } = fresh()
-      const error = domainError(() => engine.requestAdditionalStage(BO, program.id, request({ copyFrom })))
+      const error = refusal(() => engine.requestAdditionalStage(BO, program.id, request({ copyFrom })))
       expect(error.kind).toBe('invalid')
       expect(error.fieldErrors).toEqual([
         expect.objectContaining({
@@ -351,14 +336,14 @@ describe('requesting an additional staging environment', () => {
   it('accepts only the Integration or Master branch as the base', () => {
     for (const baseBranch of ['main', 'integration', 'Master', 'STAGING', '']) {
       const { engine, program } = fresh()
-      const error = domainError(() => engine.requestAdditionalStage(BO, program.id, request({ baseBranch })))
+      const error = refusal(() => engine.requestAdditionalStage(BO, program.id, request({ baseBranch })))
       expect(fieldsOf(error)).toEqual(['baseBranch'])
     }
   })
 
   it('reports every problem of a request at once', () => {
     const { engine, program } = fresh()
-    const error = domainError(() =>
+    const error = refusal(() =>
       engine.requestAdditionalStage(BO, program.id, {
         name: 'fresh-prod',
         baseBranch: 'DEVELOP',
@@ -372,14 +357,14 @@ describe('requesting an additional staging environment', () => {
   it('allows one request at a time and one additional staging environment per program', () => {
     const { engine, program } = fresh()
     const first = engine.requestAdditionalStage(BO, program.id, request())
-    const pending = domainError(() => engine.requestAdditionalStage(BO, program.id, request({ name: 'fresh-stage-3' })))
+    const pending = refusal(() => engine.requestAdditionalStage(BO, program.id, request({ name: 'fresh-stage-3' })))
     expect(pending.kind).toBe('conflict')
     expect(pending.message).toMatch(
       /already being provisioned: "fresh-stage-2" should be ready within \d+ days?\. Only one request/,
     )
     expect(pending.facts).toEqual({ environmentId: first.id })
     engine.advanceBy(14 * DAY)
-    const done = domainError(() => engine.requestAdditionalStage(BO, program.id, request({ name: 'fresh-stage-3' })))
+    const done = refusal(() => engine.requestAdditionalStage(BO, program.id, request({ name: 'fresh-stage-3' })))
     expect(done.kind).toBe('conflict')
     expect(done.message).toMatch(/already has an additional staging environment \("fresh-stage-2"\)/)
   })
@@ -397,9 +382,9 @@ describe('requesting an additional staging environment', () => {
   it('checks the role before anything else, then the program, then the fields', () => {
     const { engine, program } = fresh()
     const bad = request({ copyFrom: 'prod' })
-    expect(domainError(() => engine.requestAdditionalStage(DM, program.id, bad)).kind).toBe('forbidden')
+    expect(refusal(() => engine.requestAdditionalStage(DM, program.id, bad)).kind).toBe('forbidden')
     engine.requestAdditionalStage(BO, program.id, request())
-    expect(domainError(() => engine.requestAdditionalStage(BO, program.id, bad)).kind).toBe('conflict')
+    expect(refusal(() => engine.requestAdditionalStage(BO, program.id, bad)).kind).toBe('conflict')
   })
 
   it('becomes the target of a stage-only pipeline once ready, and never of a production pipeline', () => {
@@ -413,7 +398,7 @@ describe('requesting an additional staging environment', () => {
       branch: 'main',
       environmentIds: [extra.id],
     }
-    const early = domainError(() => engine.createPipeline(DM, program.id, stageOnly))
+    const early = refusal(() => engine.createPipeline(DM, program.id, stageOnly))
     expect(early.fieldErrors).toEqual([
       expect.objectContaining({ field: 'environmentIds', message: expect.stringMatching(/is creating/) }),
     ])
@@ -421,7 +406,7 @@ describe('requesting an additional staging environment', () => {
     const pipeline = engine.createPipeline(DM, program.id, stageOnly)
     expect(pipeline.category).toBe('stageOnly')
     expect(pipeline.phases.find((p) => p.type === 'DEPLOY')).toMatchObject({ environmentId: extra.id, environmentType: 'stage' })
-    const production = domainError(() =>
+    const production = refusal(() =>
       engine.createPipeline(DM, program.id, {
         name: 'Production',
         category: 'production',

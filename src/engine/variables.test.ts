@@ -4,6 +4,7 @@ import { Engine } from './engine'
 import { DomainError } from './errors'
 import type { Actor, Environment, Pipeline, Role, Variable } from './model'
 import { InvalidStateError, parseState } from './snapshot'
+import { refusal } from './executions/fixtures'
 import {
   applyVariableUpdates,
   canEditEnvironmentVariables,
@@ -37,17 +38,6 @@ function fresh() {
     environmentIds: [env('fresh-dev').id],
   })
   return { engine, program, env, stage: env('fresh-stage'), pipeline }
-}
-
-/** Runs `fn` and returns the DomainError it throws. */
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof DomainError) return error
-    throw error
-  }
-  throw new Error('expected a DomainError, but nothing was thrown')
 }
 
 const fieldsOf = (error: DomainError) => error.fieldErrors.map((e) => e.field)
@@ -134,7 +124,7 @@ describe('environment variables', () => {
   it('refuses to change the type of an existing variable', () => {
     const { engine, stage } = fresh()
     patchEnv(engine, stage, [{ name: 'TOKEN', value: 'plain' }])
-    const error = domainError(() => patchEnv(engine, stage, [{ name: 'TOKEN', value: 'now-secret', type: 'secretString' }]))
+    const error = refusal(() => patchEnv(engine, stage, [{ name: 'TOKEN', value: 'now-secret', type: 'secretString' }]))
     expect(error.kind).toBe('invalid')
     expect(error.fieldErrors).toEqual([
       expect.objectContaining({
@@ -230,7 +220,7 @@ describe('environment variables', () => {
     patchEnv(engine, stage, [{ name: 'KEEP', value: 'kept' }])
     const before = engine.exportState()
     const revision = engine.revision
-    const error = domainError(() =>
+    const error = refusal(() =>
       patchEnv(engine, stage, [
         { name: 'GOOD', value: 'fine' },
         { name: '1bad', value: 'x', service: 'Author' },
@@ -249,7 +239,7 @@ describe('environment variables', () => {
     const many = Array.from({ length: MAX_VARIABLES }, (_, i) => ({ name: `VAR_${i}`, value: String(i) }))
     patchEnv(engine, stage, many)
     expect(stage.variables).toHaveLength(MAX_VARIABLES)
-    const error = domainError(() =>
+    const error = refusal(() =>
       patchEnv(engine, stage, [
         { name: 'VAR_0', value: 'changed' },
         { name: 'ONE_MORE', value: 'x' },
@@ -279,7 +269,7 @@ describe('environment variables', () => {
   it('lets only a Deployment Manager change them, naming the role it needs', () => {
     for (const actor of [BO, PM, DEV, as('business-owner', 'program-manager', 'developer')]) {
       const { engine, stage } = fresh()
-      const error = domainError(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }], actor))
+      const error = refusal(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }], actor))
       expect(error.kind).toBe('forbidden')
       expect(error.message).toMatch(/Deployment Manager/)
       expect(stage.variables).toEqual([])
@@ -292,7 +282,7 @@ describe('environment variables', () => {
   it('refuses changes while a pipeline deploys to the environment, with the reason', () => {
     const { engine, stage } = fresh()
     const lock = { reason: 'Production Pipeline waits for approval before deploying.', pipelineId: '9', executionId: '42' }
-    const error = domainError(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }], DM, lock))
+    const error = refusal(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }], DM, lock))
     expect(error.kind).toBe('precondition-failed')
     expect(error.message).toMatch(/being updated by a running pipeline: Production Pipeline waits for approval/)
     expect(error.facts).toEqual({ pipelineId: '9', executionId: '42' })
@@ -313,21 +303,21 @@ describe('environment variables', () => {
 
   it('checks permission before the lock, so a Developer is told about the role', () => {
     const { engine, stage } = fresh()
-    const error = domainError(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }], DEV, { reason: 'busy' }))
+    const error = refusal(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }], DEV, { reason: 'busy' }))
     expect(error.kind).toBe('forbidden')
   })
 
   it('refuses changes while the environment is not ready', () => {
     const { engine, stage } = fresh()
     stage.status = 'creating'
-    const error = domainError(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }]))
+    const error = refusal(() => patchEnv(engine, stage, [{ name: 'X_VAR', value: 'x' }]))
     expect(error.kind).toBe('precondition-failed')
     expect(error.message).toMatch(/creating/)
   })
 
   it('answers not found for an environment of another program', () => {
     const { engine, stage } = fresh()
-    const error = domainError(() => patchEnvironmentVariables(engine.ctx, DM, '999', stage.id, [], noLock))
+    const error = refusal(() => patchEnvironmentVariables(engine.ctx, DM, '999', stage.id, [], noLock))
     expect(error.kind).toBe('not-found')
   })
 
@@ -374,7 +364,7 @@ describe('pipeline variables', () => {
   it(`allow at most ${MAX_VARIABLES} per pipeline`, () => {
     const { engine, pipeline } = fresh()
     const many = Array.from({ length: MAX_VARIABLES + 1 }, (_, i) => ({ name: `VAR_${i}`, value: 'x' }))
-    const error = domainError(() => engine.patchPipelineVariables(DM, pipeline.programId, pipeline.id, many))
+    const error = refusal(() => engine.patchPipelineVariables(DM, pipeline.programId, pipeline.id, many))
     expect(fieldsOf(error)).toEqual([`[${MAX_VARIABLES}].name`])
     expect(error.fieldErrors[0]?.message).toMatch(/A pipeline can have at most 200/)
     expect(pipeline.variables).toEqual([])
@@ -383,7 +373,7 @@ describe('pipeline variables', () => {
   it('can be changed by a Deployment Manager only', () => {
     for (const actor of [BO, PM, DEV]) {
       const { engine, pipeline } = fresh()
-      const error = domainError(() =>
+      const error = refusal(() =>
         engine.patchPipelineVariables(actor, pipeline.programId, pipeline.id, [{ name: 'XX', value: 'x' }]),
       )
       expect(error.kind).toBe('forbidden')
@@ -394,9 +384,7 @@ describe('pipeline variables', () => {
   it('cannot change while the pipeline runs', () => {
     const { engine, pipeline } = fresh()
     ;(pipeline as Pipeline).currentExecutionId = '777'
-    const error = domainError(() =>
-      engine.patchPipelineVariables(DM, pipeline.programId, pipeline.id, [{ name: 'XX', value: 'x' }]),
-    )
+    const error = refusal(() => engine.patchPipelineVariables(DM, pipeline.programId, pipeline.id, [{ name: 'XX', value: 'x' }]))
     expect(error.kind).toBe('precondition-failed')
     expect(error.message).toMatch(/"Dev Deploy" is running/)
     expect(error.facts).toEqual({ pipelineId: pipeline.id, executionId: '777' })
@@ -406,7 +394,7 @@ describe('pipeline variables', () => {
   it('report a type change at its position', () => {
     const { engine, pipeline } = fresh()
     engine.patchPipelineVariables(DM, pipeline.programId, pipeline.id, [{ name: 'PASS', value: 'p', type: 'secretString' }])
-    const error = domainError(() =>
+    const error = refusal(() =>
       engine.patchPipelineVariables(DM, pipeline.programId, pipeline.id, [
         { name: 'OTHER', value: 'fine' },
         { name: 'PASS', value: 'plain now', type: 'string' },
@@ -538,9 +526,7 @@ describe('variables and running executions (spec §J.2 #9)', () => {
     expect(runUntil(engine.ctx, waitingAtApproval)).toBe(true)
 
     for (const target of [stage, prod]) {
-      const error = domainError(() =>
-        engine.patchEnvironmentVariables(DM, program.id, target.id, [{ name: 'X_VAR', value: 'x' }]),
-      )
+      const error = refusal(() => engine.patchEnvironmentVariables(DM, program.id, target.id, [{ name: 'X_VAR', value: 'x' }]))
       expect(error.kind).toBe('precondition-failed')
       expect(error.message).toMatch(/being updated by a running pipeline: "Production Pipeline" is waiting/)
       expect(error.facts).toEqual({ pipelineId: pipeline.id, executionId: execution.id })

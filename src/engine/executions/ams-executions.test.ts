@@ -10,20 +10,10 @@ import type { Execution, StepState } from '../model'
 import { amsFixture, CSE } from './ams-fixtures'
 import { advanceStep, cancelExecution, cancelStep, canAdvance, canCancel } from './decisions'
 import { DAY } from './durations'
-import { BO, DEV, DM, freshFixture, PM, refOf, settle, step } from './fixtures'
+import { BO, DEV, DM, freshFixture, PM, refOf, refusal, settle, step } from './fixtures'
 import { phaseGroups } from './phase-groups'
 import { waitTimeoutMs } from './run'
 import { startExecution } from './start'
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof DomainError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 const actions = (e: Execution) => e.steps.map((s) => s.action)
 

@@ -3,6 +3,7 @@
  * usual actors, and helpers to run executions on the virtual clock.
  */
 import { SYSTEM_ACTOR } from '../actors'
+import { DomainError } from '../errors'
 import { Engine } from '../engine'
 import { advanceClock, runUntil } from '../executions'
 import type { Actor, Execution, Pipeline, StepState } from '../model'
@@ -83,3 +84,14 @@ export const refOf = (e: Execution, s: StepState) => ({
 
 export const step = (e: Execution, action: StepState['action'], environmentType?: string): StepState =>
   e.steps.find((s) => s.action === action && (environmentType === undefined || s.environmentType === environmentType))!
+
+/** Runs `fn` and returns the DomainError it is refused with; anything else thrown is rethrown. */
+export function refusal(fn: () => unknown): DomainError {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof DomainError) return error
+    throw error
+  }
+  throw new Error('expected the call to be refused with a DomainError, but nothing was thrown')
+}

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../errors'
 import { advanceStep, cancelExecution, cancelStep, startExecution, WAIT_TIMEOUT_MS } from '../executions'
 import { DAY, HOUR, MINUTE, SECOND, STEP_DURATION_MS } from './durations'
-import { advanceBy, BO, DEV, DM, freshFixture, PM, refOf, settle, step } from './fixtures'
-
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof DomainError) return e
-    throw e
-  }
-  throw new Error('expected a DomainError')
-}
+import { advanceBy, BO, DEV, DM, freshFixture, PM, refOf, refusal, settle, step } from './fixtures'
 
 describe('starting an execution', () => {
   it('creates one step state per configured step, with the ids, environments and source of the pipeline', () => {
@@ -57,7 +46,7 @@ describe('starting an execution', () => {
   it('refuses emergency mode on a Cloud Service program (an AMS-only mode, spec §D.11), starting nothing', () => {
     const f = freshFixture()
     const p = f.coupled()
-    const error = thrown(() => startExecution(f.engine.ctx, DM, f.programId, p.id, { mode: 'EMERGENCY' }))
+    const error = refusal(() => startExecution(f.engine.ctx, DM, f.programId, p.id, { mode: 'EMERGENCY' }))
     expect(error.kind).toBe('invalid')
     expect(error.fieldErrors[0]?.field).toBe('pipelineExecutionMode')
     expect(p.executionIds).toEqual([])
@@ -65,14 +54,14 @@ describe('starting an execution', () => {
 
   it('refuses developers', () => {
     const f = freshFixture()
-    expect(thrown(() => startExecution(f.engine.ctx, DEV, f.programId, f.coupled().id)).kind).toBe('forbidden')
+    expect(refusal(() => startExecution(f.engine.ctx, DEV, f.programId, f.coupled().id)).kind).toBe('forbidden')
   })
 
   it('refuses a pipeline that is already running, naming it', () => {
     const f = freshFixture()
     const p = f.coupled()
     startExecution(f.engine.ctx, DM, f.programId, p.id)
-    const error = thrown(() => startExecution(f.engine.ctx, DM, f.programId, p.id))
+    const error = refusal(() => startExecution(f.engine.ctx, DM, f.programId, p.id))
     expect(error.kind).toBe('precondition-failed')
     expect(error.message).toMatch(/busy/)
     expect(error.facts.pipelineId).toBe(p.id)
@@ -82,7 +71,7 @@ describe('starting an execution', () => {
     const f = freshFixture()
     const p = f.coupled()
     f.engine.ctx.findEnvironment(f.prodId)!.status = 'updating'
-    const error = thrown(() => startExecution(f.engine.ctx, DM, f.programId, p.id))
+    const error = refusal(() => startExecution(f.engine.ctx, DM, f.programId, p.id))
     expect(error.kind).toBe('precondition-failed')
     expect(error.message).toMatch(/fresh-prod" is updating/)
   })
@@ -217,10 +206,12 @@ describe('the approval gate', () => {
 
   it('refuses other bodies and developers', () => {
     const { f, e, waiting } = waitingAtApproval()
-    expect(thrown(() => advanceStep(f.engine.ctx, DM, refOf(e, waiting), { kind: 'schedule' }, {})).kind).toBe('invalid')
-    expect(thrown(() => advanceStep(f.engine.ctx, DEV, refOf(e, waiting), { kind: 'approve' }, {})).kind).toBe('forbidden')
-    expect(thrown(() => cancelStep(f.engine.ctx, DEV, refOf(e, waiting), { kind: 'reject-approval' }, {})).kind).toBe('forbidden')
-    expect(thrown(() => cancelStep(f.engine.ctx, DM, refOf(e, waiting), { kind: 'reject-metrics' }, {})).kind).toBe('invalid')
+    expect(refusal(() => advanceStep(f.engine.ctx, DM, refOf(e, waiting), { kind: 'schedule' }, {})).kind).toBe('invalid')
+    expect(refusal(() => advanceStep(f.engine.ctx, DEV, refOf(e, waiting), { kind: 'approve' }, {})).kind).toBe('forbidden')
+    expect(refusal(() => cancelStep(f.engine.ctx, DEV, refOf(e, waiting), { kind: 'reject-approval' }, {})).kind).toBe(
+      'forbidden',
+    )
+    expect(refusal(() => cancelStep(f.engine.ctx, DM, refOf(e, waiting), { kind: 'reject-metrics' }, {})).kind).toBe('invalid')
   })
 })
 
@@ -256,7 +247,7 @@ describe('the schedule step', () => {
 
   it('refuses a schedule in the past', () => {
     const { f, e, waiting } = waitingAtSchedule()
-    expect(thrown(() => advanceStep(f.engine.ctx, DM, refOf(e, waiting), { kind: 'schedule', at: f.engine.now }, {})).kind).toBe(
+    expect(refusal(() => advanceStep(f.engine.ctx, DM, refOf(e, waiting), { kind: 'schedule', at: f.engine.now }, {})).kind).toBe(
       'invalid',
     )
   })
@@ -293,7 +284,7 @@ describe('cancelling', () => {
       f.coupled({ productionOptions: { pauseBeforeProd: true, scheduled: false } }).id,
     )
     advanceBy(f.engine, 10 * SECOND)
-    expect(thrown(() => cancelStep(f.engine.ctx, PM, refOf(e, step(e, 'build')), { kind: 'cancel' }, {})).kind).toBe('forbidden')
+    expect(refusal(() => cancelStep(f.engine.ctx, PM, refOf(e, step(e, 'build')), { kind: 'cancel' }, {})).kind).toBe('forbidden')
     const waiting = settle(f.engine, e)!
     cancelStep(f.engine.ctx, PM, refOf(e, waiting), { kind: 'reject-approval' }, { approved: false })
     expect(e.status).toBe('CANCELLED')
@@ -306,13 +297,15 @@ describe('cancelling', () => {
     advanceBy(f.engine, 8 * MINUTE)
     cancelExecution(f.engine.ctx, DM, f.programId, p.id)
     expect(e.status).toBe('CANCELLED')
-    expect(thrown(() => cancelExecution(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('invalid')
+    expect(refusal(() => cancelExecution(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('invalid')
   })
 
   it('refuses to cancel a finished step', () => {
     const f = freshFixture()
     const e = startExecution(f.engine.ctx, DM, f.programId, f.coupled().id)
     advanceBy(f.engine, 10 * SECOND)
-    expect(thrown(() => cancelStep(f.engine.ctx, DM, refOf(e, step(e, 'validate')), { kind: 'cancel' }, {})).kind).toBe('invalid')
+    expect(refusal(() => cancelStep(f.engine.ctx, DM, refOf(e, step(e, 'validate')), { kind: 'cancel' }, {})).kind).toBe(
+      'invalid',
+    )
   })
 })

@@ -9,21 +9,11 @@ import type { Execution, StepState } from '../model'
 import { amsFixture, CSE } from './ams-fixtures'
 import { advanceStep, canAdvance, waitingFor } from './decisions'
 import { DAY } from './durations'
-import { BO, DEV, DM, freshFixture, PM, refOf, settle, step } from './fixtures'
+import { BO, DEV, DM, freshFixture, PM, refOf, refusal, settle, step } from './fixtures'
 import { advanceClock } from '../executions'
 import { startExecution } from './start'
 import { Engine } from '../engine'
 import { parseState } from '../snapshot'
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof DomainError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 const statuses = (s: StepState) => s.activities?.map((a) => a.status)
 
