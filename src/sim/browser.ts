@@ -9,6 +9,7 @@
 import type { RequestHandler } from 'msw'
 import { setupWorker } from 'msw/browser'
 import type { HostKind } from './host/backend'
+import { buildName } from './host/build-name'
 import { HostConnection } from './host/connection'
 import { engineWorker, requestedHost } from './host/early-worker'
 import { SERVICE_WORKER_URL, serviceWorkerControls } from './host/early-service-worker'
@@ -19,7 +20,13 @@ const WELCOME_TIMEOUT_MS = 3_000
 async function pageHost(): Promise<RequestHandler[]> {
   // Loaded only here: with a shared worker the engine is not part of the page's code.
   const [{ startBackend }, { SnapshotStore }] = await Promise.all([import('./host/backend'), import('./persistence')])
-  const backend = await startBackend({ host: 'page', store: new SnapshotStore(), realNow: () => performance.now() })
+  const backend = await startBackend({
+    host: 'page',
+    store: new SnapshotStore(),
+    realNow: () => performance.now(),
+    // This chunk's hashed name changes with the backend chunk it loads, which carries the engine.
+    build: buildName(import.meta.url),
+  })
   window.addEventListener('pagehide', () => void backend.flush())
   return backend.handlers
 }

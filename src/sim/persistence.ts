@@ -5,6 +5,7 @@
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import type { EngineState } from '../engine/model'
+import { CURRENT_STATE_VERSION } from '../engine/saved-state'
 import type { ClockSettings } from './runtime'
 
 export interface SavedSnapshot {
@@ -12,6 +13,11 @@ export interface SavedSnapshot {
   /** `engine.exportState()` text. */
   state: string
   clock?: ClockSettings
+  /**
+   * The build that wrote it (its engine's content-hashed script URL, production builds only): the
+   * same build restores it without checking it again (`restoreSnapshot`).
+   */
+  writtenBy?: string
 }
 
 export interface RejectedSnapshot {
@@ -37,8 +43,9 @@ export class SnapshotStore {
     return get<unknown>(SNAPSHOT_KEY, this.store)
   }
 
-  save(state: string, clock: ClockSettings): Promise<void> {
-    return set(SNAPSHOT_KEY, { savedAt: new Date().toISOString(), state, clock } satisfies SavedSnapshot, this.store)
+  save(state: string, clock: ClockSettings, writtenBy?: string): Promise<void> {
+    const record: SavedSnapshot = { savedAt: new Date().toISOString(), state, clock, ...(writtenBy ? { writtenBy } : {}) }
+    return set(SNAPSHOT_KEY, record, this.store)
   }
 
   /** Keeps a snapshot that could not be loaded so the user can download it. */
@@ -81,10 +88,50 @@ export interface Restored {
   rejected?: string
   /** Storage itself failed: the backend runs from memory and this says why. */
   storageProblem?: string
+  /** This build's own snapshot, restored without the schema check. */
+  unchecked?: true
 }
 
-/** Reads the saved snapshot; one that cannot be used is set aside with the reason. */
-export async function restoreSnapshot(store: Pick<SnapshotStore, 'load' | 'setAside'>): Promise<Restored> {
+/**
+ * A snapshot that this very build wrote (`build`, its engine's content-hashed script URL) came out
+ * of this engine's `exportState`, so checking it again against the schema only costs time: loading
+ * zod and checking took about half a second of a reload's start. Anything else — another build,
+ * an older version, a record that does not even parse — gets the whole check.
+ */
+function ownSnapshot(raw: unknown, build: string | undefined): Restored | undefined {
+  if (!build || typeof raw !== 'object' || raw === null) return undefined
+  const record = raw as Partial<SavedSnapshot>
+  if (record.writtenBy !== build || typeof record.state !== 'string') return undefined
+  const { clock } = record
+  const clockOk =
+    clock === undefined ||
+    (typeof clock === 'object' &&
+      clock !== null &&
+      typeof clock.paused === 'boolean' &&
+      typeof clock.speed === 'number' &&
+      Number.isFinite(clock.speed) &&
+      clock.speed >= 0)
+  if (!clockOk) return undefined
+  let state: unknown
+  try {
+    state = JSON.parse(record.state)
+  } catch {
+    return undefined
+  }
+  if (typeof state !== 'object' || state === null || (state as { version?: unknown }).version !== CURRENT_STATE_VERSION)
+    return undefined
+  return {
+    state: state as EngineState,
+    ...(clock ? { clock: { speed: clock.speed, paused: clock.paused } } : {}),
+    unchecked: true,
+  }
+}
+
+/**
+ * Reads the saved snapshot; one that cannot be used is set aside with the reason. `build` names
+ * this build (production builds only): a snapshot it wrote itself is restored without the check.
+ */
+export async function restoreSnapshot(store: Pick<SnapshotStore, 'load' | 'setAside'>, build?: string): Promise<Restored> {
   let raw: unknown
   try {
     raw = await store.load()
@@ -92,6 +139,8 @@ export async function restoreSnapshot(store: Pick<SnapshotStore, 'load' | 'setAs
     return { storageProblem: `The saved state could not be read: ${(error as Error).message}` }
   }
   if (raw === undefined) return {}
+  const own = ownSnapshot(raw, build)
+  if (own) return own
   // The checks (and zod) load only now: a first visit has nothing to check.
   const { checkSnapshot } = await import('./snapshot-check')
   const checked = checkSnapshot(raw)

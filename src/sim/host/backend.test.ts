@@ -7,7 +7,14 @@ import { getResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RejectedSnapshot, SavedSnapshot } from '../persistence'
 import { SimRuntime } from '../runtime'
+import { checkSnapshot } from '../snapshot-check'
 import { type Backend, type HostStatus, type SnapshotStorage, startBackend } from './backend'
+
+// The schema check, observed: a snapshot this build wrote is restored without it.
+vi.mock('../snapshot-check', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../snapshot-check')>()
+  return { checkSnapshot: vi.fn(real.checkSnapshot) }
+})
 
 const ORIGIN = 'http://localhost'
 
@@ -27,10 +34,15 @@ class MemoryStore implements SnapshotStorage {
     return this.snapshot
   }
 
-  async save(state: string, clock: { speed: number; paused: boolean }): Promise<void> {
+  async save(state: string, clock: { speed: number; paused: boolean }, writtenBy?: string): Promise<void> {
     if (this.failSave) throw this.failSave
     this.saves++
-    this.snapshot = { savedAt: '2026-11-22T00:00:00.000Z', state, clock } satisfies SavedSnapshot
+    this.snapshot = {
+      savedAt: '2026-11-22T00:00:00.000Z',
+      state,
+      clock,
+      ...(writtenBy ? { writtenBy } : {}),
+    } satisfies SavedSnapshot
   }
 
   async setAside(rejected: RejectedSnapshot): Promise<void> {
@@ -53,8 +65,8 @@ afterEach(() => {
 })
 
 let realMs = 0
-async function start(store: MemoryStore): Promise<Backend> {
-  const backend = await startBackend({ host: 'page', store, realNow: () => realMs })
+async function start(store: MemoryStore, build?: string): Promise<Backend> {
+  const backend = await startBackend({ host: 'page', store, realNow: () => realMs, ...(build ? { build } : {}) })
   backends.push(backend)
   return backend
 }
@@ -161,6 +173,52 @@ describe('start-up', () => {
     const s = await status(backend)
     expect(s.saved).toBe(true)
     expect(s.storageProblem).toBeUndefined()
+  })
+})
+
+describe('a snapshot this build wrote', () => {
+  const BUILD = '/assets/engine-worker-AbC123.js'
+
+  it('is saved with the build, and restored by the same build without the schema check', async () => {
+    const first = await start(new MemoryStore(), BUILD)
+    const store = new MemoryStore()
+    first.runtime.setClock({ speed: 30, paused: true })
+    const state = first.runtime.engine.exportState()
+    await store.save(state, first.runtime.clock, BUILD)
+    vi.mocked(checkSnapshot).mockClear()
+
+    const backend = await start(store, BUILD)
+    expect(checkSnapshot).not.toHaveBeenCalled()
+    expect(await status(backend)).toEqual({ host: 'page', restored: true, saved: true })
+    expect(backend.runtime.engine.exportState()).toBe(state)
+    expect(backend.runtime.clock).toEqual({ speed: 30, paused: true })
+    backend.runtime.advance(1_000)
+    await backend.flush()
+    expect((store.snapshot as SavedSnapshot).writtenBy).toBe(BUILD)
+  })
+
+  it.each([
+    ['another build', { writtenBy: '/assets/engine-worker-Old999.js' }],
+    ['no build (a development server, or an older release)', {}],
+  ])('is checked when %s wrote it', async (_, writer) => {
+    const saved = savedRun()
+    const store = new MemoryStore({ ...saved.record, ...writer })
+    vi.mocked(checkSnapshot).mockClear()
+    const backend = await start(store, BUILD)
+    expect(checkSnapshot).toHaveBeenCalledTimes(1)
+    expect(backend.runtime.engine.exportState()).toBe(saved.state)
+  })
+
+  it.each([
+    ['a state that is not JSON', { state: '{"version": 3, "programs": [' }, /not JSON/],
+    ['a state of another version', { state: '{"version": 0}' }, /version/],
+    ['a state that is not valid', { state: '{"version": 3, "programs": 7}' }, /not a valid simulator state/],
+    ['a broken clock', { clock: { speed: -1, paused: false } }, /not a simulator snapshot/],
+  ])('still gets the whole check, and is set aside, if it holds %s', async (_, change, problem) => {
+    const store = new MemoryStore({ ...savedRun().record, writtenBy: BUILD, ...change })
+    const backend = await start(store, BUILD)
+    expect(backend.runtime.engine.state.scenario).toBe('demo')
+    expect((await status(backend)).rejectedSnapshot?.problem).toMatch(problem)
   })
 })
 

@@ -6,7 +6,7 @@
  */
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import { createHandlers } from '../http/create-handlers'
-import { type RejectedSnapshot, restoreSnapshot, type SnapshotStore } from '../persistence'
+import { type RejectedSnapshot, type Restored, restoreSnapshot, type SnapshotStore } from '../persistence'
 import { SimRuntime } from '../runtime'
 
 export type HostKind = 'shared-worker' | 'page'
@@ -38,6 +38,11 @@ export interface BackendOptions {
   realNow: () => number
   /** For the status: how many tabs are connected now. */
   tabs?: () => number
+  /**
+   * This build's name for its own snapshots (production builds: the engine's content-hashed script
+   * URL). Saves carry it, and a snapshot carrying it is restored without the schema check.
+   */
+  build?: string
   /** Defaults TICK_MS and TIME_SAVE_MS; shorter in tests. */
   tickMs?: number
   timeSaveMs?: number
@@ -66,6 +71,7 @@ class Saver {
     private readonly store: SnapshotStorage,
     /** The state was just read from storage, so it is saved as it is. */
     restored: boolean,
+    private readonly build: string | undefined,
   ) {
     if (restored) {
       this.savedChanges = 0
@@ -105,7 +111,7 @@ class Saver {
         const changes = this.changes
         const now = this.runtime.engine.now
         try {
-          await this.store.save(this.runtime.engine.exportState(), this.runtime.clock)
+          await this.store.save(this.runtime.engine.exportState(), this.runtime.clock, this.build)
           this.savedChanges = changes
           this.savedNow = now
           this.problem = undefined
@@ -143,18 +149,30 @@ export async function startBackend({
   store,
   realNow,
   tabs,
+  build,
   tickMs = TICK_MS,
   timeSaveMs = TIME_SAVE_MS,
 }: BackendOptions): Promise<Backend> {
-  const restored = await restoreSnapshot(store)
-  const runtime = new SimRuntime({
-    realNow,
-    scenario: 'demo',
-    ...(restored.state ? { state: restored.state } : {}),
-    ...restored.clock,
-  })
+  const runtimeFrom = (restored: Restored) =>
+    new SimRuntime({
+      realNow,
+      scenario: 'demo',
+      ...(restored.state ? { state: restored.state } : {}),
+      ...restored.clock,
+    })
+  let restored = await restoreSnapshot(store, build)
+  let runtime: SimRuntime
+  try {
+    runtime = runtimeFrom(restored)
+  } catch (error) {
+    // Only a snapshot restored without the check can fail here (one changed by hand in the
+    // browser's storage): it gets the whole check now, which sets it aside with the reason.
+    if (!restored.unchecked) throw error
+    restored = await restoreSnapshot(store)
+    runtime = runtimeFrom(restored)
+  }
   // Storage that failed to read (or to set a bad snapshot aside) is not written over.
-  const saver = restored.storageProblem ? undefined : new Saver(runtime, store, restored.state !== undefined)
+  const saver = restored.storageProblem ? undefined : new Saver(runtime, store, restored.state !== undefined, build)
   // A fresh start is saved at once, so a reload finds it even if nothing happens first.
   if (saver && !restored.state) saver.changed()
   let ticks = 0

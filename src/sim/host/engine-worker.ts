@@ -7,6 +7,7 @@
 import './worker-globals'
 import { SnapshotStore } from '../persistence'
 import { startBackend } from './backend'
+import { buildName } from './build-name'
 import { HostServer } from './server'
 
 interface SharedWorkerScope {
@@ -22,6 +23,8 @@ const backend = startBackend({
   store: new SnapshotStore(),
   realNow: () => performance.now(),
   tabs: () => server?.size ?? 0,
+  // This script's URL is content-hashed and it carries the engine.
+  build: buildName(import.meta.url),
 })
 server = new HostServer(backend, scope.location.origin)
 const host = server
