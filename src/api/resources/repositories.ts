@@ -3,18 +3,22 @@ import type { BranchList, RepositoryList } from '../../contract/resources'
 import { REL } from '../../contract/rels'
 import { linkHref } from '../hal'
 import { request } from '../http'
-import { programQueries } from './programs'
+import { programHref } from './programs'
+
+/**
+ * The program's repositories: a path the Cloud Manager API documents
+ * (`/api/program/{programId}/repositories`), an entry point like the pipelines' list, so the list
+ * needs no round trip for the program first.
+ */
+export const repositoriesHref = (programId: string) => `${programHref(programId)}/repositories`
 
 export const repositoryQueries = {
   all: () => ['repositories'] as const,
   list: (programId: string) =>
     queryOptions({
       queryKey: [...repositoryQueries.all(), 'list', programId] as const,
-      queryFn: async ({ client, signal }) => {
-        const program = await client.ensureQueryData(programQueries.detail(programId))
-        const list = await request<RepositoryList>(linkHref(program, REL.repositories), { signal })
-        return list._embedded.repositories
-      },
+      queryFn: async ({ signal }) =>
+        (await request<RepositoryList>(repositoriesHref(programId), { signal }))._embedded.repositories,
     }),
   /** Branch names of a repository, following its branches link. */
   branches: (programId: string, repositoryId: string) =>
