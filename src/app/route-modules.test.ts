@@ -1,8 +1,9 @@
-import { matchRoutes } from 'react-router-dom'
+import type { ReactElement } from 'react'
+import { createRoutesFromElements, matchRoutes } from 'react-router-dom'
 import { expect, test } from 'vitest'
 import { paths } from '../config/paths'
-import { routeModuleFor, routeModules } from './route-modules'
-import { routes } from './routes'
+import { pages, routeModuleFor } from './route-modules'
+import { routeTable } from './routes'
 
 const samples = [
   '/programs',
@@ -15,12 +16,13 @@ const samples = [
   paths.execution.getHref('1', '4', '1009'),
 ]
 
-test('the module preloaded for a page is the one the router loads for it', () => {
+test('the module preloaded for a page is the one the route table renders for it', () => {
+  const routes = createRoutesFromElements(routeTable)
   for (const pathname of samples) {
     const leaf = matchRoutes(routes, pathname)?.at(-1)?.route
     const name = routeModuleFor(pathname)
     expect(name, pathname).toBeDefined()
-    expect(leaf?.lazy, pathname).toBe(routeModules[name as keyof typeof routeModules])
+    expect((leaf?.element as ReactElement | undefined)?.type, pathname).toBe(pages[name as keyof typeof pages])
   }
 })
 

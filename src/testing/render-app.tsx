@@ -5,17 +5,17 @@
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
-import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { onTestFinished } from 'vitest'
 import { setTokenProvider } from '../api/http'
 import { createQueryClient } from '../api/query-client'
 import { AppProviders } from '../app/providers'
 import { createRoleStore } from '../app/role-store'
-import { routes } from '../app/routes'
+import { AppRoutes } from '../app/routes'
 import type { Role } from '../contract/resources'
 import type { ScenarioName } from '../engine/scenarios/index'
 import { createHandlers } from '../sim/http/create-handlers'
 import { SimRuntime } from '../sim/runtime'
+import { createTestRouter } from './test-router'
 
 export interface RenderAppOptions {
   role?: Role
@@ -43,12 +43,12 @@ export function renderApp(
   setTokenProvider(roles.get)
   const queryClient = createQueryClient({ retries: 0 })
   onTestFinished(() => queryClient.clear())
-  const router = createMemoryRouter(routes, { initialEntries: [typeof url === 'string' ? url : url(runtime)] })
+  const { router, wrap } = createTestRouter(typeof url === 'string' ? url : url(runtime))
 
   const user = userEvent.setup()
   const view = render(
     <AppProviders queryClient={queryClient} roles={roles}>
-      <RouterProvider router={router} />
+      {wrap(<AppRoutes />)}
     </AppProviders>,
   )
   return { ...view, user, runtime, router, roles, queryClient }

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
-import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { MemoryRouter } from 'react-router-dom'
 import { expect, onTestFinished, test } from 'vitest'
 import { render } from '@testing-library/react'
 import { setTokenProvider } from '../../api/http'
@@ -32,27 +32,18 @@ function setup(ms: number) {
   setTokenProvider(roles.get)
   const queryClient = createQueryClient({ retries: 0 })
   onTestFinished(() => queryClient.clear())
-  const router = createMemoryRouter(
-    [
-      {
-        path: '*',
-        element: (
-          <ExecutionPopover
-            programId={program.id}
-            pipelineId={pipeline.id}
-            pipelineName={pipeline.name}
-            executionId={e.id}
-            pollMs={false}
-          />
-        ),
-      },
-    ],
-    { initialEntries: ['/'] },
-  )
   const user = userEvent.setup()
   render(
     <AppProviders queryClient={queryClient} roles={roles}>
-      <RouterProvider router={router} />
+      <MemoryRouter>
+        <ExecutionPopover
+          programId={program.id}
+          pipelineId={pipeline.id}
+          pipelineName={pipeline.name}
+          executionId={e.id}
+          pollMs={false}
+        />
+      </MemoryRouter>
     </AppProviders>,
   )
   return { user, program, pipeline, execution: e }

@@ -2,13 +2,13 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
-import { createMemoryRouter, RouterProvider } from 'react-router-dom'
+import { MemoryRouter } from 'react-router-dom'
 import { afterEach, expect, onTestFinished, test, vi } from 'vitest'
 import { setTokenProvider } from '../../api/http'
 import { createQueryClient } from '../../api/query-client'
 import { AppProviders } from '../../app/providers'
 import { createRoleStore } from '../../app/role-store'
-import { routes } from '../../app/routes'
+import { AppRoutes } from '../../app/routes'
 import { createHandlers } from '../../sim/http/create-handlers'
 import { SimRuntime } from '../../sim/runtime'
 import { renderApp } from '../../testing/render-app'
@@ -50,10 +50,11 @@ function renderWithRejectedSnapshot() {
   const roles = createRoleStore({ getItem: () => null, setItem: () => {} })
   setTokenProvider(roles.get)
   const queryClient = createQueryClient({ retries: 0 })
-  const router = createMemoryRouter(routes, { initialEntries: ['/programs'] })
   render(
     <AppProviders queryClient={queryClient} roles={roles}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={['/programs']}>
+        <AppRoutes />
+      </MemoryRouter>
     </AppProviders>,
   )
   return { isRejected: () => rejected !== undefined }
