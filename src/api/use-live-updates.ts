@@ -33,11 +33,13 @@ export function useLiveUpdates(
     }
     const unsubscribe = subscribeToChanges({
       onChange: (revision) => {
-        // The first message of a connection is the current revision: only a difference is news.
+        // The first message of the feed is the current revision. What the screen shows was asked
+        // for before the feed opened, so a change may have come in between, unannounced: it is
+        // refreshed once. After that only a different revision is news.
         const first = seen === undefined
         const changed = seen !== revision
         seen = revision
-        if (first || !changed || pending !== undefined) return
+        if ((!first && !changed) || pending !== undefined) return
         const wait = last + throttleMs - performance.now()
         if (wait <= 0) refetch()
         else pending = setTimeout(refetch, wait)
