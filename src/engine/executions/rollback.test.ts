@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../errors'
 import { canReExecute, canRollback, promote, reExecute, rollback, rollbackPlan, startExecution, stepLabel } from '../executions'
 import { addFault } from '../faults'
 import { parseState } from '../snapshot'
-import { BO, DEV, DM, type Fixture, freshFixture, settle, step } from './fixtures'
-
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof DomainError) return e
-    throw e
-  }
-  throw new Error('expected a DomainError')
-}
+import { BO, DEV, DM, type Fixture, freshFixture, refusal, settle, step } from './fixtures'
 
 /** Runs a pipeline to its end (it has no approval gate). */
 const runToEnd = (f: Fixture, pipelineId: string) => {
@@ -26,7 +15,7 @@ describe('rollback of a production pipeline', () => {
   it('is not offered before the pipeline has two successful executions with different artifacts', () => {
     const f = freshFixture()
     const p = f.coupled()
-    expect(thrown(() => rollback(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('precondition-failed')
+    expect(refusal(() => rollback(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('precondition-failed')
     const first = runToEnd(f, p.id)
     expect(first.status).toBe('FINISHED')
     const verdict = canRollback(f.engine.ctx, DM, p)
@@ -81,7 +70,7 @@ describe('rollback of a production pipeline', () => {
     settle(f.engine, rb)
     const verdict = canReExecute(f.engine.ctx, DM, rb)
     expect(!verdict.ok && verdict.error.message).toMatch(/rollback/)
-    expect(thrown(() => reExecute(f.engine.ctx, DM, f.programId, p.id, step(rb, 'deploy', 'prod').stepId)).kind).toBe('invalid')
+    expect(refusal(() => reExecute(f.engine.ctx, DM, f.programId, p.id, step(rb, 'deploy', 'prod').stepId)).kind).toBe('invalid')
   })
 
   it('rolling back a rollback goes back to the artifacts it replaced', () => {
@@ -100,9 +89,9 @@ describe('rollback of a production pipeline', () => {
     const p = f.coupled()
     runToEnd(f, p.id)
     runToEnd(f, p.id)
-    expect(thrown(() => rollback(f.engine.ctx, DEV, f.programId, p.id)).kind).toBe('forbidden')
+    expect(refusal(() => rollback(f.engine.ctx, DEV, f.programId, p.id)).kind).toBe('forbidden')
     startExecution(f.engine.ctx, DM, f.programId, p.id)
-    expect(thrown(() => rollback(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('precondition-failed')
+    expect(refusal(() => rollback(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('precondition-failed')
   })
 
   it('applies to production only pipelines, which roll back to the previously promoted build', () => {
@@ -123,7 +112,7 @@ describe('rollback of a production pipeline', () => {
     const p = f.stageOnly()
     runToEnd(f, p.id)
     runToEnd(f, p.id)
-    expect(thrown(() => rollback(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('not-allowed')
+    expect(refusal(() => rollback(f.engine.ctx, DM, f.programId, p.id)).kind).toBe('not-allowed')
   })
 
   it('survives a snapshot round trip', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '../errors'
 import {
   advanceStep,
   canPromote,
@@ -15,17 +14,7 @@ import {
 } from '../executions'
 import { addFault, clearFaults } from '../faults'
 import { gitPush } from '../triggers'
-import { advanceBy, BO, DEV, DM, type Fixture, freshFixture, PM, refOf, settle, step } from './fixtures'
-
-const thrown = (fn: () => unknown): DomainError => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof DomainError) return e
-    throw e
-  }
-  throw new Error('expected a DomainError')
-}
+import { advanceBy, BO, DEV, DM, type Fixture, freshFixture, PM, refOf, refusal, settle, step } from './fixtures'
 
 const run = (f: Fixture, pipelineId: string, options = {}) => {
   const e = startExecution(f.engine.ctx, DM, f.programId, pipelineId, options)
@@ -64,7 +53,7 @@ describe('code scanning', () => {
     expect(waiting?.action).toBe('codeQuality')
     const failing = waiting!.metrics!.filter((m) => m.severity === 'important' && !m.passed).map((m) => m.kpi)
     expect(failing).toEqual(['coverage', 'sqale_rating'])
-    const partial = thrown(() => advanceStep(f.engine.ctx, PM, refOf(e, waiting!), { kind: 'override', kpis: ['coverage'] }, {}))
+    const partial = refusal(() => advanceStep(f.engine.ctx, PM, refOf(e, waiting!), { kind: 'override', kpis: ['coverage'] }, {}))
     expect(partial.kind).toBe('invalid')
     expect(partial.message).toMatch(/sqale_rating/)
     advanceStep(f.engine.ctx, PM, refOf(e, waiting!), { kind: 'override', kpis: failing }, { metrics: [] })
@@ -160,10 +149,10 @@ describe('faults', () => {
   it('refuse unknown pipelines, steps the pipeline lacks and metric faults outside code scanning', () => {
     const f = freshFixture()
     const p = f.coupled()
-    expect(thrown(() => addFault(f.engine.ctx, { pipelineId: '999', action: 'build', status: 'FAILED' })).kind).toBe('invalid')
-    expect(thrown(() => addFault(f.engine.ctx, { pipelineId: p.id, action: 'uiTest', status: 'FAILED' })).kind).toBe('invalid')
+    expect(refusal(() => addFault(f.engine.ctx, { pipelineId: '999', action: 'build', status: 'FAILED' })).kind).toBe('invalid')
+    expect(refusal(() => addFault(f.engine.ctx, { pipelineId: p.id, action: 'uiTest', status: 'FAILED' })).kind).toBe('invalid')
     expect(
-      thrown(() => addFault(f.engine.ctx, { pipelineId: p.id, action: 'build', status: 'FAILED', metric: 'critical' })).kind,
+      refusal(() => addFault(f.engine.ctx, { pipelineId: p.id, action: 'build', status: 'FAILED', metric: 'critical' })).kind,
     ).toBe('invalid')
     addFault(f.engine.ctx, { pipelineId: p.id, action: 'build', status: 'FAILED' })
     clearFaults(f.engine.ctx)
@@ -178,7 +167,7 @@ describe('mutual exclusion', () => {
     const stageOnly = f.stageOnly()
     f.prodOnly()
     startExecution(f.engine.ctx, DM, f.programId, coupled.id)
-    const error = thrown(() => startExecution(f.engine.ctx, DM, f.programId, stageOnly.id))
+    const error = refusal(() => startExecution(f.engine.ctx, DM, f.programId, stageOnly.id))
     expect(error.kind).toBe('precondition-failed')
     expect(error.facts.pipelineId).toBe(coupled.id)
     expect(error.message).toContain('Production Pipeline')
@@ -285,7 +274,7 @@ describe('re-execute', () => {
     addFault(f.engine.ctx, { pipelineId: p.id, action: 'build', status: 'FAILED' })
     const early = run(f, p.id).e
     expect(canReExecute(f.engine.ctx, DM, early).ok).toBe(false)
-    expect(thrown(() => reExecute(f.engine.ctx, DM, f.programId, p.id, step(early, 'deploy', 'prod').stepId)).kind).toBe(
+    expect(refusal(() => reExecute(f.engine.ctx, DM, f.programId, p.id, step(early, 'deploy', 'prod').stepId)).kind).toBe(
       'invalid',
     )
   })
@@ -334,7 +323,7 @@ describe('promote build', () => {
 
   it('uses the latest promotable execution when none is chosen, and refuses when there is none', () => {
     const { f, stageOnly, prodOnly } = split()
-    expect(thrown(() => startExecution(f.engine.ctx, DM, f.programId, prodOnly.id)).kind).toBe('precondition-failed')
+    expect(refusal(() => startExecution(f.engine.ctx, DM, f.programId, prodOnly.id)).kind).toBe('precondition-failed')
     run(f, stageOnly.id)
     const latest = run(f, stageOnly.id).e
     expect(startExecution(f.engine.ctx, DM, f.programId, prodOnly.id).sourceExecutionId).toBe(latest.id)
@@ -384,7 +373,7 @@ describe('git pushes', () => {
 
   it('refuse unknown branches', () => {
     const f = freshFixture()
-    expect(thrown(() => gitPush(f.engine.ctx, f.repoId, 'nope')).kind).toBe('not-found')
+    expect(refusal(() => gitPush(f.engine.ctx, f.repoId, 'nope')).kind).toBe('not-found')
   })
 })
 
