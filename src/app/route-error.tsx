@@ -34,8 +34,7 @@ export class RouteErrorBoundary extends Component<BoundaryProps, BoundaryState> 
   }
 
   static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
-    if (state.error === undefined) return state.at === props.location ? null : { at: props.location }
-    // The error stays where it happened; moving elsewhere renders the pages again.
+    // An error stays where it happened; moving elsewhere renders the pages again.
     return state.at === props.location ? null : { error: undefined, at: props.location }
   }
 
