@@ -3,7 +3,13 @@ import optimizeLocales from '@react-aria/optimize-locales-plugin'
 import react from '@vitejs/plugin-react'
 import macros from 'unplugin-parcel-macros'
 import { defineConfig } from 'vite'
-import { cachedAssetsInPreview, reactRouterProductionBuild, s2FontsStub, s2WithoutTypekit } from './scripts/vite-plugins.ts'
+import {
+  cachedAssetsInPreview,
+  reactRouterProductionBuild,
+  s2FontsStub,
+  s2WithoutTypekit,
+  simServiceWorker,
+} from './scripts/vite-plugins.ts'
 
 export default defineConfig({
   resolve: {
@@ -22,6 +28,7 @@ export default defineConfig({
     s2WithoutTypekit(),
     reactRouterProductionBuild(),
     cachedAssetsInPreview(),
+    simServiceWorker('src/sim/host/service-worker.ts'),
   ],
   // The dev server pre-bundles the kit: it gets the same font stub there.
   optimizeDeps: { rolldownOptions: { plugins: [s2FontsStub()] } },

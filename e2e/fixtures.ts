@@ -52,20 +52,7 @@ export const test = base.extend<{ sim: Sim; cleanConsoleAndOrigin: void; expecte
         if (expectedConsoleErrors.some((expected) => expected.test(message.text()))) return
         problems.push(`console error: ${message.text()} (${message.location().url})`)
       })
-      context.on('weberror', (error) => {
-        const message = error.error().message
-        // MSW's worker start calls `registration.update()` on an existing registration without
-        // handling its promise; when the browser is replacing that registration at the same moment
-        // (a reload during start-up) the update is refused with "Not found". Nothing is lost: the
-        // registration in place keeps answering. Anything else uncaught fails the journey.
-        if (
-          /^Failed to update a ServiceWorker for scope \('[^']+'\) with script \('[^']+\/mockServiceWorker\.js'\): Not found$/.test(
-            message,
-          )
-        )
-          return
-        problems.push(`uncaught: ${message}`)
-      })
+      context.on('weberror', (error) => problems.push(`uncaught: ${error.error().message}`))
       await use()
       expect(problems, 'console errors and requests to other origins').toEqual([])
     },

@@ -4,8 +4,28 @@ test('the console registers its simulated backend before the first paint', async
   await page.goto('/programs')
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   const worker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')
-  expect(worker).toMatch(/mockServiceWorker\.js$/)
+  expect(worker).toMatch(/\/sim-service-worker\.js$/)
   await expectAccessible(page)
+})
+
+test('the console keeps answering after a hard reload and after the browser stops its idle service worker', async ({
+  page,
+  context,
+  sim,
+}) => {
+  await sim.reset('fresh-program')
+  const cdp = await context.newCDPSession(page)
+  // Shift+reload: the page starts without its service worker, which then takes it over.
+  await cdp.send('Page.reload', { ignoreCache: true })
+  await expect(page.getByRole('link', { name: 'Fresh Program' }).first()).toBeVisible()
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/sim-service-worker/)
+  // A stopped worker has forgotten the page's port to the backend: it asks the page for another.
+  await cdp.send('ServiceWorker.enable')
+  await cdp.send('ServiceWorker.stopAllWorkers')
+  await page.getByRole('link', { name: 'Fresh Program' }).first().click()
+  await page.getByRole('link', { name: 'Pipelines', exact: true }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Pipelines' })).toBeVisible()
+  await expect(page.getByText(/no pipelines/i).first()).toBeVisible()
 })
 
 test('a release manager opens Fresh Program, finds its pipelines and environments, and sees the same after a reload', async ({

@@ -2,7 +2,7 @@
  * Vite plugins of the console's build (vite.config.ts), also used by the bench's yardsticks.
  */
 import { fileURLToPath } from 'node:url'
-import type { Plugin } from 'vite'
+import { build, type Plugin } from 'vite'
 import { cacheControlFor } from './static-server.ts'
 
 const S2_FONTS = /@react-spectrum[\\/]s2[\\/]dist[\\/]private[\\/]Fonts\.mjs$/
@@ -61,6 +61,56 @@ export function cachedAssetsInPreview(): Plugin {
         res.setHeader('Cache-Control', cacheControlFor(new URL(req.url ?? '/', 'http://localhost').pathname))
         next()
       })
+    },
+  }
+}
+
+/** Where the simulator's service worker is served: its scope is the console's base path. */
+const SERVICE_WORKER_FILE = 'sim-service-worker.js'
+
+/** One classic script with everything it imports: a service worker's script URL never changes. */
+async function bundleServiceWorker(root: string, entry: string, minify: boolean): Promise<string> {
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      minify,
+      target: 'es2022',
+      rollupOptions: { input: entry, output: { format: 'iife', entryFileNames: SERVICE_WORKER_FILE } },
+    },
+  })
+  const chunk = (Array.isArray(output) ? output : [output])
+    .flatMap((result) => ('output' in result ? result.output : []))
+    .find((file) => file.type === 'chunk')
+  if (!chunk || chunk.type !== 'chunk') throw new Error(`Building ${entry} gave no script.`)
+  return chunk.code
+}
+
+/**
+ * The simulator's service worker (src/sim/host/service-worker.ts) as `/sim-service-worker.js`:
+ * emitted into the build, and built on request by the dev server.
+ */
+export function simServiceWorker(entry: string): Plugin {
+  let root = process.cwd()
+  return {
+    name: 'sim-service-worker',
+    configResolved: (config) => {
+      root = config.root
+    },
+    configureServer(server) {
+      server.middlewares.use(`${server.config.base}${SERVICE_WORKER_FILE}`, (_req, res, next) => {
+        bundleServiceWorker(root, entry, false).then((code) => {
+          res.setHeader('Content-Type', 'text/javascript')
+          res.setHeader('Cache-Control', 'no-cache')
+          res.end(code)
+        }, next)
+      })
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source: await bundleServiceWorker(root, entry, true) })
     },
   }
 }

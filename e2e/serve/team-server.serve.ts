@@ -121,12 +121,17 @@ test('a Deployment Manager starts a production run; a Business Owner approves it
 test('a service worker left by the in-browser console on the same origin is unregistered', async ({ browser }) => {
   const { context, page } = await person(browser, 'deployment-manager')
   await page.goto('/programs')
-  // As the in-browser mode would have left it (the build ships MSW's worker script).
+  // As the in-browser mode would have left it (the build ships its worker script). It takes this
+  // page over at once; told that the page's backend is the server, it sends the requests there.
   await page.evaluate(async () => {
-    await navigator.serviceWorker.register('/mockServiceWorker.js')
+    await navigator.serviceWorker.register('/sim-service-worker.js')
     await navigator.serviceWorker.ready
   })
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1)
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/sim-service-worker/)
+  const programs = () =>
+    page.evaluate(async () => (await fetch('/api/programs', { headers: { Authorization: 'Bearer deployment-manager' } })).status)
+  expect(await programs()).toBe(200)
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 })
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0)

@@ -1,9 +1,9 @@
 /**
- * A tab's side of the shared backend (protocol.ts): sends each request the tab's service worker
- * hands it over the SharedWorker's port and turns the answer back into a Response. The tab's
- * MSW handlers are only these forwarders.
+ * A client's side of the backend's protocol (protocol.ts): sends each request over a port and
+ * turns the answer back into a Response. The page holds one to the shared worker (to greet it,
+ * hand it ports and say goodbye); the simulator's service worker holds one per page, over the
+ * port that page handed it, and forwards the page's API requests through it (relay.ts).
  */
-import { http, type RequestHandler } from 'msw'
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES } from '../../contract/problem'
 import {
   type HostMessage,
@@ -53,7 +53,7 @@ export class HostConnection {
    * not even acknowledge the hello within `welcomeMs` (a worker that failed to start). Starting
    * the backend (restoring a large snapshot) may take longer than that.
    */
-  hello(welcomeMs: number): Promise<void> {
+  hello(welcomeMs: number, { relay = false }: { relay?: boolean } = {}): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => this.greeting?.reject(new Error(`The shared simulator did not answer within ${welcomeMs} ms.`)),
@@ -72,8 +72,13 @@ export class HostConnection {
           reject(error)
         },
       }
-      this.port.postMessage({ type: 'hello', protocol: PROTOCOL_VERSION })
+      this.port.postMessage({ type: 'hello', protocol: PROTOCOL_VERSION, ...(relay ? { relay } : {}) })
     })
+  }
+
+  /** Hands the host a port that another party (the service worker) will send its requests through. */
+  attach(port: MessagePort): void {
+    this.port.postMessage({ type: 'attach' }, [port])
   }
 
   /** Says hello again (a page back from the back/forward cache). */
@@ -112,12 +117,6 @@ export class HostConnection {
       // A stream keeps listening until it ends; anything else is done.
       if (!this.streams.has(id)) request.signal.removeEventListener('abort', onAbort)
     }
-  }
-
-  /** Forwards the API and the simulator controls; everything else goes to the network. */
-  handlers(): RequestHandler[] {
-    const forward = ({ request }: { request: Request }) => this.fetch(request)
-    return [http.all('/api/*', forward), http.all('/__sim/*', forward)]
   }
 
   private cancel(id: number, reason: unknown): void {

@@ -144,6 +144,22 @@ describe('the shared backend', () => {
     await expect.poll(flushes).toBe(1)
   })
 
+  it('serves a port a tab attaches for its service worker, which is not counted as a tab', async () => {
+    const { tab, server } = sharedBackend()
+    const a = await tab()
+    const channel = new MessageChannel()
+    ports.push(channel.port1, channel.port2)
+    a.connection.attach(channel.port1)
+    const relay = new HostConnection(channel.port2)
+    await relay.hello(1_000, { relay: true })
+    expect(server.size).toBe(1)
+    const answer = await relay.fetch(
+      new Request(`${ORIGIN}/api/program/1/pipelines`, { headers: { Authorization: 'Bearer admin' } }),
+    )
+    expect(answer.status).toBe(200)
+    expect(((await answer.json()) as { _embedded: { pipelines: unknown[] } })._embedded.pipelines.length).toBeGreaterThan(0)
+  })
+
   it('refuses a tab of another protocol version', async () => {
     const { server } = sharedBackend()
     const channel = new MessageChannel()

@@ -31,7 +31,10 @@ export interface WireResponse {
 }
 
 export type TabMessage =
-  | { type: 'hello'; protocol: number }
+  /** `relay`: the tab's service worker forwarding its requests, not a tab (tabs are counted). */
+  | { type: 'hello'; protocol: number; relay?: boolean }
+  /** The message carries a port (`event.ports[0]`) for another party to talk to the host through. */
+  | { type: 'attach' }
   | { type: 'request'; id: number; request: WireRequest }
   /** The tab no longer reads this stream. */
   | { type: 'cancel'; id: number }

@@ -55,7 +55,10 @@ export class HostServer {
       const message = event.data as TabMessage
       switch (message.type) {
         case 'hello':
-          void this.hello(port, message.protocol)
+          void this.hello(port, message.protocol, message.relay === true)
+          break
+        case 'attach':
+          for (const attached of event.ports) this.connect(attached)
           break
         case 'request':
           void this.answer(port, streams, message.id, message.request)
@@ -73,7 +76,7 @@ export class HostServer {
     }
   }
 
-  private async hello(port: Port, protocol: number): Promise<void> {
+  private async hello(port: Port, protocol: number, relay: boolean): Promise<void> {
     if (protocol !== PROTOCOL_VERSION) {
       port.postMessage({
         type: 'refused',
@@ -84,7 +87,7 @@ export class HostServer {
     port.postMessage({ type: 'welcome' })
     try {
       await this.backend
-      this.tabs.add(port)
+      if (!relay) this.tabs.add(port)
       port.postMessage({ type: 'ready', protocol: PROTOCOL_VERSION })
     } catch (error) {
       port.postMessage({ type: 'refused', reason: `The shared simulator failed to start: ${(error as Error).message}` })
