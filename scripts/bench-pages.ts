@@ -28,6 +28,7 @@ import {
   round,
   RUNS,
   type Row,
+  stringOption,
 } from './bench-common.ts'
 import { serveStatic } from './static-server.ts'
 
@@ -120,8 +121,8 @@ async function buildYardsticks(): Promise<void> {
       root: resolve(ROOT, 'bench', name),
       logLevel: 'warn',
       configFile: resolve(ROOT, 'vite.config.ts'),
-      // The console's public files: MSW's service worker script.
-      publicDir: resolve(ROOT, 'public'),
+      // MSW's service worker script (the console has its own, src/sim/host/service-worker.ts).
+      publicDir: resolve(ROOT, 'bench', 'public'),
       build: { outDir: resolve(OUT, `${name}-dist`), emptyOutDir: true },
     })
   }
@@ -169,7 +170,13 @@ export const pagesSection: BenchSection = {
     const bare = target('bare React', PORT_BASE + 2, resolve(OUT, 'baseline-dist'), '/', false)
     const kit = target('Spectrum 2', PORT_BASE + 4, resolve(OUT, 'baseline-s2-dist'), '/', false)
     const kitMsw = target('Spectrum 2 + MSW', PORT_BASE + 5, resolve(OUT, 'baseline-s2-msw-dist'), '/', true)
-    const targets = [app, bare, kit, kitMsw]
+    // `--compare DIR`: another build of the console (`vite build --outDir DIR`), loaded interleaved with
+    // this one, so that a change is measured against what it changes on the same machine at the same time.
+    const compareDir = stringOption('compare')
+    const other = compareDir
+      ? target(`console (${compareDir})`, PORT_BASE + 6, resolve(process.cwd(), compareDir), '/program/1/pipelines', true)
+      : undefined
+    const targets = [app, ...(other ? [other] : []), bare, kit, kitMsw]
     const servers = await Promise.all(targets.map((t) => serveStatic(t.dist, t.port, recordInto(t.sent))))
     const browser = await launchBrowser()
     try {
@@ -225,6 +232,14 @@ export const pagesSection: BenchSection = {
         target: '≤ 300',
       },
     )
+    if (other)
+      rows.push({
+        measure: `… this build vs ${other.name}: cold / warm to first row visible (ms, medians), JS + CSS before it (KB)`,
+        value: `${fmt(coldMs(app))} / ${fmt(warmMs(app))} / ${fmt(kb(app), 1)}`,
+        baseline: `${fmt(coldMs(other))} / ${fmt(warmMs(other))} / ${fmt(kb(other), 1)}`,
+        ratio: `${ratio(coldMs(app), coldMs(other))} / ${ratio(warmMs(app), warmMs(other))}`,
+        target: '',
+      })
     // Where the console's time goes: its backend answering, its first data, then rendering to the row.
     const mark = (loads: Load[], name: string) => median(loads.map((r) => r.marks[name] ?? Number.NaN))
     const phases = (loads: Load[]) => ({

@@ -14,8 +14,8 @@ import { STORIES } from '../src/features/stories/stories/index.ts'
 import { type BenchSection, flag, fmt, launchBrowser, PORT_BASE, ROOT } from './bench-common.ts'
 import { serveStatic } from './static-server.ts'
 
-// After the ports the page measures use (PORT_BASE … +5).
-const PORT = PORT_BASE + 6
+// After the ports the page measures use (PORT_BASE … +6).
+const PORT = PORT_BASE + 7
 /** A story that has not completed by then is reported as such. */
 const LIMIT_MS = 180_000
 

@@ -306,8 +306,11 @@ const SECTIONS: BenchSection[] = [
   { name: 'e2e', skipped: () => flag('skip-e2e') || onlyLive, run: e2eBench },
 ]
 
+/** `--only-pages`: just the page loads (with `--compare DIR`, an A/B of two builds). */
+const wanted = (section: BenchSection) => !section.skipped() && (!flag('only-pages') || section.name === 'pages')
+
 const json: Record<string, unknown> = {}
-for (const section of SECTIONS) if (!section.skipped()) await section.run(rows, json)
+for (const section of SECTIONS) if (wanted(section)) await section.run(rows, json)
 
 mkdirSync(OUT, { recursive: true })
 const header = '| measure | value | baseline | ratio | target |\n| --- | ---: | ---: | ---: | --- |'
