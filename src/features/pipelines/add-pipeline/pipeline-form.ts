@@ -117,14 +117,6 @@ export const TAB_FIELDS: Record<TabKey, FieldKey[]> = {
   testing: ['auditPaths', 'pageSets', 'assetsSplit', 'testFiles'],
 }
 
-/** The Add Pipeline menu entry (and dialog family) a pipeline belongs to. */
-export function kindOf(p: Pipeline): AddPipelineKind {
-  const category = p['x-sim'].category
-  if (category === 'production') return 'production'
-  if (category === 'prodOnly') return 'prodOnly'
-  return 'nonProduction'
-}
-
 /** An existing pipeline as the form that edits it. */
 export function formOf(p: Pipeline): PipelineForm {
   const s = p['x-sim']
