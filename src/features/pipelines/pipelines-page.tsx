@@ -24,7 +24,7 @@ import { isFiltered, NO_FILTERS, type PipelineFilters, visiblePipelines } from '
 import { PipelineFiltersBar } from './pipeline-filters-bar'
 import { PipelinesTable } from './pipelines-table'
 import { usePipelinesView } from './use-pipelines-view'
-import { VariablesDialog } from './variables/variables-dialog'
+import { LazyVariablesDialog, loadVariablesDialog } from './variables/lazy-variables-dialog'
 import { noteOwnStart } from '../notifications/own-starts'
 
 type DialogRequest =
@@ -105,6 +105,12 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
       case 'details':
         // The menu item is a link; nothing else to do.
         return
+      case 'variables':
+        // Opened once its module is here (usually already, since the menu opened), never half-loaded.
+        return void loadVariablesDialog().then(
+          () => open({ kind: 'variables', pipeline }),
+          (error: unknown) => toastError('Variables Configuration could not be opened', error),
+        )
       default:
         return open({ kind: action, pipeline })
     }
@@ -167,7 +173,7 @@ export function PipelinesPage({ programId, statusExtra }: PipelinesPageProps) {
         {dialog === null ? null : dialog.kind === 'edit' ? (
           <LazyAddPipelineDialog key={dialog.n} programId={programId} kind={kindOf(dialog.pipeline)} editing={dialog.pipeline} />
         ) : dialog.kind === 'variables' ? (
-          <VariablesDialog key={dialog.n} pipeline={dialog.pipeline} />
+          <LazyVariablesDialog key={dialog.n} pipeline={dialog.pipeline} />
         ) : dialog.kind === 'runMode' ? (
           <RunModeDialog key={dialog.n} onRun={(mode) => runInMode(dialog.pipeline, mode)}>
             <p className={style({ font: 'body', marginBottom: 0 })}>{`Pipeline: ${dialog.pipeline.name}`}</p>

@@ -7,6 +7,7 @@ import PreviewIcon from '@react-spectrum/s2/icons/Preview'
 import { ActionsMenu, type ActionsMenuEntry } from '../../../components/actions-menu'
 import { paths } from '../../../config/paths'
 import { preloadAddPipelineDialog } from '../add-pipeline/lazy-add-pipeline-dialog'
+import { loadVariablesDialog } from '../variables/lazy-variables-dialog'
 import type { Pipeline } from '../../../contract/resources'
 import { useIsStarting } from './starting'
 
@@ -52,7 +53,11 @@ export function PipelineActionsMenu({ pipeline, onAction }: PipelineActionsMenuP
       label={`Actions for ${pipeline.name}`}
       entries={menuEntries(pipeline, starting)}
       onAction={(action) => onAction(action, pipeline)}
-      onOpenChange={(isOpen) => isOpen && preloadAddPipelineDialog()}
+      onOpenChange={(isOpen) => {
+        if (!isOpen) return
+        preloadAddPipelineDialog()
+        loadVariablesDialog().catch(() => {})
+      }}
     />
   )
 }

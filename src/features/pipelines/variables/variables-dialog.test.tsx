@@ -16,7 +16,10 @@ async function openVariables(role: Role = 'deployment-manager', running = false)
   )
   await app.user.click(await screen.findByRole('button', { name: 'Actions for Quality' }))
   await app.user.click(await screen.findByRole('menuitem', { name: /^View\/Edit variables/ }))
-  const dialog = await screen.findByRole('dialog', { name: 'Variables Configuration' })
+  // The dialog shows its loading state until the variables are in, then the editor in its place.
+  await screen.findByRole('dialog', { name: 'Variables Configuration' })
+  await waitFor(() => expect(screen.queryByRole('progressbar', { name: /^Loading pipeline variables/ })).toBeNull())
+  const dialog = screen.getByRole('dialog', { name: 'Variables Configuration' })
   return { app, dialog }
 }
 
