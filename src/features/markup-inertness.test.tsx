@@ -10,6 +10,7 @@ import type { Execution } from '../contract/executions'
 import type { Environment, Pipeline, Repository } from '../contract/resources'
 import { renderApp } from '../testing/render-app'
 import { simApi } from '../testing/sim-api'
+import { openPipelineVariables } from '../testing/ui'
 
 const IMG = '<img src=x onerror="window.__pwned=1">'
 const NAME = `${IMG}<b>bold</b>`
@@ -81,9 +82,7 @@ test('markup in a pipeline name, a branch, variable values and a log is shown as
   expectNoMarkupElements()
 
   // The pipeline's variables, in their editor.
-  await app.user.click(screen.getByRole('button', { name: `Actions for ${NAME}` }))
-  await app.user.click(await screen.findByRole('menuitem', { name: /^View\/Edit variables/ }))
-  const variables = await screen.findByRole('dialog', { name: 'Variables Configuration' })
+  const variables = await openPipelineVariables(app, NAME)
   await waitFor(() =>
     expect(
       within(variables)

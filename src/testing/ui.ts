@@ -20,3 +20,15 @@ export async function openAddPipelineDialog({ user }: App, entry: string): Promi
   await user.click(await screen.findByRole('menuitem', { name: entry }))
   return screen.findByRole('dialog', { name: entry })
 }
+
+/**
+ * Opens a pipeline's Variables Configuration from its … menu and returns the dialog once its editor
+ * is in: until the variables arrive the dialog shows its loading state, which the editor replaces.
+ */
+export async function openPipelineVariables({ user }: App, pipelineName: string): Promise<HTMLElement> {
+  await user.click(await screen.findByRole('button', { name: `Actions for ${pipelineName}` }))
+  await user.click(await screen.findByRole('menuitem', { name: /^View\/Edit variables/ }))
+  await screen.findByRole('dialog', { name: 'Variables Configuration' })
+  await waitFor(() => expect(screen.queryByRole('progressbar', { name: /^Loading pipeline variables/ })).toBeNull())
+  return screen.getByRole('dialog', { name: 'Variables Configuration' })
+}

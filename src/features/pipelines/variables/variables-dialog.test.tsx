@@ -4,6 +4,7 @@ import type { Role } from '../../../contract/resources'
 import { renderApp } from '../../../testing/render-app'
 import { seedPipelines, startPipeline } from '../../../testing/pipelines'
 import { firstProgramId } from '../../../testing/render-app'
+import { openPipelineVariables } from '../../../testing/ui'
 
 async function openVariables(role: Role = 'deployment-manager', running = false) {
   const app = renderApp(
@@ -14,12 +15,7 @@ async function openVariables(role: Role = 'deployment-manager', running = false)
     },
     { role },
   )
-  await app.user.click(await screen.findByRole('button', { name: 'Actions for Quality' }))
-  await app.user.click(await screen.findByRole('menuitem', { name: /^View\/Edit variables/ }))
-  // The dialog shows its loading state until the variables are in, then the editor in its place.
-  await screen.findByRole('dialog', { name: 'Variables Configuration' })
-  await waitFor(() => expect(screen.queryByRole('progressbar', { name: /^Loading pipeline variables/ })).toBeNull())
-  const dialog = screen.getByRole('dialog', { name: 'Variables Configuration' })
+  const dialog = await openPipelineVariables(app, 'Quality')
   return { app, dialog }
 }
 
