@@ -4,7 +4,7 @@
  * no engine of its own (no SharedWorker, no service worker). A service worker left registered by
  * the in-browser mode on the same origin would still be asked for every request, so it goes.
  */
-import { FORMER_SERVICE_WORKER, SERVICE_WORKER_URL } from './host/early-service-worker'
+import { FORMER_SERVICE_WORKER, SERVICE_WORKER_FILE } from './host/early-service-worker'
 import type { PageToRelay, RelayToPage } from './host/relay'
 
 export const BACKEND_META = 'pipeline-console-backend'
@@ -13,7 +13,7 @@ export function usesServerBackend(): boolean {
   return document.querySelector(`meta[name="${BACKEND_META}"]`)?.getAttribute('content') === 'server'
 }
 
-const SCRIPTS = [SERVICE_WORKER_URL.split('/').pop(), FORMER_SERVICE_WORKER].map((name) => `/${name}`)
+const SCRIPTS = [SERVICE_WORKER_FILE, FORMER_SERVICE_WORKER].map((name) => `/${name}`)
 
 /**
  * Unregisters the in-browser mode's service worker, if this origin still has one. Until this

@@ -4,7 +4,9 @@
  * the first request can be answered. Kept free of imports that would pull code in. The script is
  * one classic script built with everything it imports (scripts/vite-plugins.ts).
  */
-export const SERVICE_WORKER_URL = `${import.meta.env.BASE_URL}sim-service-worker.js`
+/** The script's file name; the build emits it (scripts/vite-plugins.ts) under the console's base path. */
+export const SERVICE_WORKER_FILE = 'sim-service-worker.js'
+export const SERVICE_WORKER_URL = `${import.meta.env.BASE_URL}${SERVICE_WORKER_FILE}`
 
 /** The script of the in-browser mode before this one (MSW's); forgotten like ours in server mode. */
 export const FORMER_SERVICE_WORKER = 'mockServiceWorker.js'

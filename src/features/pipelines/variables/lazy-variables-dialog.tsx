@@ -1,20 +1,9 @@
 import { lazy, Suspense } from 'react'
 import type { Pipeline } from '../../../contract/resources'
 
-let loading: Promise<typeof import('./variables-dialog')> | undefined
-
-/** Loads the dialog's module once (again after a failure, so that a retry can succeed). */
-export function loadVariablesDialog(): Promise<unknown> {
-  loading ??= import('./variables-dialog').catch((error: unknown) => {
-    loading = undefined
-    throw error
-  })
-  return loading
-}
-
-const VariablesDialog = lazy(() =>
-  (loadVariablesDialog() as Promise<typeof import('./variables-dialog')>).then((m) => ({ default: m.VariablesDialog })),
-)
+/** The dialog's module (the browser loads it once; later calls get the same module). */
+export const loadVariablesDialog = () => import('./variables-dialog')
+const VariablesDialog = lazy(() => loadVariablesDialog().then((m) => ({ default: m.VariablesDialog })))
 
 /**
  * Variables Configuration, loaded when first wanted (its editor and fields are not needed to show
